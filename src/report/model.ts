@@ -1,0 +1,31 @@
+import type { StageTiming } from '../db/types';
+import type { ColumnComparison } from './profile';
+
+/** Everything report.html shows; built by the pipeline, rendered by Eta. */
+export interface ReportModel {
+  runId: string;
+  /** Argument name to the value used, for display. */
+  arguments: Record<string, string>;
+  seed: string;
+  config: { name: string; hash: string };
+  files: ReportFile[];
+  relations: RelationResult[];
+  stages: StageTiming[];
+  toolVersion: string;
+}
+
+export interface ReportFile {
+  role: string;
+  sampleName: string;
+  days: { day: string; name: string; rows: number; bytes: number }[];
+  columns: ColumnComparison[];
+}
+
+/** A declared relation checked on every generated row of a file. */
+export interface RelationResult {
+  file: string;
+  name: string;
+  description: string;
+  checked: number;
+  held: number;
+}
