@@ -173,7 +173,9 @@ export class MockGenerator {
         name,
         header: file.written.map((c) => c.name),
         newline: file.spec.newline,
-        finalNewline: file.spec.finalNewline,
+        finalNewline: file.spec.trailer
+          ? file.spec.trailer.finalNewline
+          : file.spec.finalNewline,
         rows,
         trailer: () => this.trailer(file, day, dayKey),
       };

@@ -1,0 +1,108 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs, type GenerateJob } from './args';
+import { formatDateTime } from './core/datetime';
+import { openDatabase, type Database } from './db/pool';
+import { formatRuns, listRecentRuns, PgRunLog } from './db/runlog';
+import { describeError, EXIT_CODES } from './errors';
+import { runJob, type RunResult } from './pipeline';
+import { LocalStore, readLocalText } from './store/local';
+import { optionalString } from './env';
+import { version } from '../package.json';
+
+/**
+ * The command-line entry point: the only place that reads process.argv and
+ * process.env, opens the database and decides the exit status.
+ */
+async function main(argv: string[]): Promise<number> {
+  const now = () => new Date();
+  let db: Database | undefined;
+  try {
+    const command = await parseArgs(argv, {
+      now: now(),
+      drawSeed: () => String(randomInt(1, 2 ** 31)),
+    });
+    if (command.command === 'help') {
+      process.stdout.write(command.text + '\n');
+      return 0;
+    }
+    db = await openDatabase(process.env, {
+      embeddedDir:
+        optionalString(process.env, 'FLEETMOCKER_PGDATA') ??
+        path.resolve('.fleetmocker', 'pgdata'),
+      allowEmbedded: true,
+    });
+    if (command.command === 'runs') {
+      const runs = await listRecentRuns(db.pool, command.limit);
+      process.stdout.write(formatRuns(runs) + '\n');
+      return 0;
+    }
+    const result = await generate(command, db, now);
+    process.stdout.write(summary(command, result, db.target));
+    return 0;
+  } catch (error) {
+    const { code, message } = describeError(error);
+    process.stderr.write(`fleetmocker: ${message} [${code}]\n`);
+    return EXIT_CODES[code];
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+}
+
+async function generate(
+  job: GenerateJob,
+  db: Database,
+  now: () => Date,
+): Promise<RunResult> {
+  const runId = `${formatDateTime(now().getTime() / 1000, 'YYYYMMDD-HHmmss')}-${randomBytes(3).toString('hex')}`;
+  if (job.seedDrawn) {
+    process.stderr.write(
+      `fleetmocker: no --seed given, using --seed ${job.seed}\n`,
+    );
+  }
+  return runJob(job, {
+    store: new LocalStore(job.store),
+    readText: readLocalText,
+    runLog: new PgRunLog(db.pool),
+    runId,
+    clock: now,
+    toolVersion: version,
+    onProgress: (message) => process.stderr.write(`fleetmocker: ${message}\n`),
+    log: (event) =>
+      process.stderr.write(
+        JSON.stringify({ time: now().toISOString(), ...event }) + '\n',
+      ),
+  });
+}
+
+function summary(
+  job: GenerateJob,
+  result: RunResult,
+  dbTarget: string,
+): string {
+  const lines = [
+    `run ${result.runId} (seed ${result.seed}, ${job.range.start} to ${job.range.end})`,
+    `entities: ${Object.entries(result.entities)
+      .map(([k, v]) => `${v} ${k}s`)
+      .join(', ')}`,
+    `folder:   ${result.location}`,
+  ];
+  const byRole = new Map<string, { rows: number; files: number }>();
+  for (const f of result.files) {
+    const t = byRole.get(f.role) ?? { rows: 0, files: 0 };
+    t.rows += f.rows;
+    t.files += 1;
+    byRole.set(f.role, t);
+  }
+  for (const [role, t] of byRole) {
+    lines.push(`  ${role}: ${t.rows} rows in ${t.files} files`);
+  }
+  lines.push(`report:   ${result.reportLocation}`);
+  lines.push(`manifest: ${result.manifestLocation}`);
+  lines.push(`logs:     ${dbTarget} (npx fleetmocker runs)`);
+  return lines.join('\n') + '\n';
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,395 @@
+import path from 'node:path';
+import type { GenerateJob } from './args';
+import {
+  isConfigPath,
+  parseConfig,
+  projectRoot,
+  type LoadedConfig,
+} from './config/load';
+import type { FileSpec } from './config/schema';
+import { MockGenerator, type FileDay } from './core/generate';
+import { formatDateTime } from './core/datetime';
+import { CsvWriter } from './csv/writer';
+import type { RunLog, StageName, StageTiming } from './db/types';
+import { describeError, FleetmockerError, SampleError } from './errors';
+import { ColumnProfiler, compareProfiles } from './report/profile';
+import type { ReportModel } from './report/model';
+import { renderReport } from './report/render';
+import { readSample, type Sample } from './sample/read';
+import type { ReadText, RunOutput, Store } from './store/types';
+
+/** What a run needs from outside the core; entry points build these. */
+export interface PipelineDeps {
+  store: Store;
+  readText: ReadText;
+  runLog: RunLog;
+  runId: string;
+  clock: () => Date;
+  toolVersion: string;
+  /** Where bundled configs live (configs/<name>.json). */
+  configDir?: string;
+  /** Human progress (the CLI prints it); structured events go to log. */
+  onProgress?: (message: string) => void;
+  log?: (event: Record<string, unknown>) => void;
+}
+
+/** One written file of one mock day. */
+export interface WrittenFile {
+  role: string;
+  day: string;
+  name: string;
+  path: string;
+  location: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RunResult {
+  runId: string;
+  location: string;
+  reportLocation: string;
+  manifestLocation: string;
+  seed: string;
+  files: WrittenFile[];
+  entities: Record<string, number>;
+  stages: StageTiming[];
+}
+
+/**
+ * Runs one job: read samples and config, learn, generate and write every
+ * day's files, then the report and the manifest, and publish the run.
+ * Every stage is timed into the run log. On any failure the run's output
+ * is removed and the run is logged as failed.
+ * @throws FleetmockerError (E_ARGS, E_CONFIG, E_SAMPLE, E_STORE, ...).
+ */
+export async function runJob(
+  job: GenerateJob,
+  deps: PipelineDeps,
+): Promise<RunResult> {
+  const stages: StageTiming[] = [];
+  const timed = async <T>(
+    stage: StageName,
+    work: () => Promise<{ value: T; rows: number; bytes: number }>,
+  ): Promise<T> => {
+    const startedAt = deps.clock();
+    const result = await work();
+    const timing: StageTiming = {
+      stage,
+      startedAt,
+      durationMs: deps.clock().getTime() - startedAt.getTime(),
+      rows: result.rows,
+      bytes: result.bytes,
+    };
+    stages.push(timing);
+    deps.log?.({
+      level: 'info',
+      message: 'stage finished',
+      runId: deps.runId,
+      ...timing,
+    });
+    await deps.runLog.recordStage(deps.runId, timing);
+    return result.value;
+  };
+
+  let loaded: LoadedConfig | undefined;
+  let output: RunOutput | undefined;
+  let started = false;
+  try {
+    loaded = await loadConfig(job.config, deps);
+    const config = loaded.config;
+    await deps.runLog.startRun({
+      runId: deps.runId,
+      startedAt: deps.clock(),
+      args: jobArguments(job),
+      seed: job.seed,
+      configName: config.name,
+      configHash: loaded.hash,
+    });
+    started = true;
+
+    const samples = await timed('read', async () => {
+      const read = await readSamples(job, config.files, deps.readText);
+      return {
+        value: read.samples,
+        rows: [...read.samples.values()].reduce((n, s) => n + s.rows.length, 0),
+        bytes: read.bytes,
+      };
+    });
+
+    const { generator, sampleProfiles } = await timed('profile', async () => {
+      const generator = new MockGenerator(config, samples, {
+        seed: job.seed,
+        days: job.days,
+        dataSize: job.dataSize,
+      });
+      const sampleProfiles = new Map(
+        [...samples].map(([role, s]) => {
+          const profiler = new ColumnProfiler(s.header);
+          s.records.forEach((r) => profiler.add(r));
+          return [role, profiler.profiles()];
+        }),
+      );
+      return { value: { generator, sampleProfiles }, rows: 0, bytes: 0 };
+    });
+
+    output = await deps.store.begin(deps.runId);
+    const target = output;
+    const mockProfilers = new Map<string, ColumnProfiler>();
+    let writeMs = 0;
+    const generateStart = deps.clock();
+    const files: WrittenFile[] = [];
+    for (let d = 0; d < job.days.length; d++) {
+      const day = formatDateTime(job.days[d], 'YYYY-MM-DD');
+      for (const fileDay of generator.day(d)) {
+        const profiler =
+          mockProfilers.get(fileDay.role) ?? new ColumnProfiler(fileDay.header);
+        mockProfilers.set(fileDay.role, profiler);
+        const written = await writeFileDay(
+          target,
+          day,
+          fileDay,
+          profiler,
+          (ms) => {
+            writeMs += ms;
+          },
+          deps.clock,
+        );
+        files.push(written);
+      }
+      deps.onProgress?.(`day ${d + 1}/${job.days.length} (${day}) written`);
+    }
+    const totalRows = files.reduce((n, f) => n + f.rows, 0);
+    const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+    const generateMs = deps.clock().getTime() - generateStart.getTime();
+    for (const [stage, durationMs, bytes] of [
+      ['generate', generateMs - writeMs, 0],
+      ['write', writeMs, totalBytes],
+    ] as const) {
+      const timing: StageTiming = {
+        stage,
+        startedAt: generateStart,
+        durationMs,
+        rows: totalRows,
+        bytes,
+      };
+      stages.push(timing);
+      await deps.runLog.recordStage(deps.runId, timing);
+    }
+
+    const reportBytes = await timed('report', async () => {
+      const model: ReportModel = {
+        runId: deps.runId,
+        arguments: displayArguments(job),
+        seed: job.seed,
+        config: { name: config.name, hash: loaded!.hash },
+        toolVersion: deps.toolVersion,
+        files: config.files.map((spec) => ({
+          role: spec.role,
+          sampleName: samples.get(spec.role)!.name,
+          days: files
+            .filter((f) => f.role === spec.role)
+            .map((f) => ({
+              day: f.day,
+              name: f.name,
+              rows: f.rows,
+              bytes: f.bytes,
+            })),
+          columns: compareProfiles(
+            sampleProfiles.get(spec.role)!,
+            mockProfilers.get(spec.role)?.profiles() ?? [],
+          ),
+        })),
+        relations: generator.relationTallies(),
+        stages,
+      };
+      const html = renderReport(model);
+      const file = await target.create('report.html');
+      await file.write(html);
+      await file.close();
+      return {
+        value: Buffer.byteLength(html),
+        rows: 0,
+        bytes: Buffer.byteLength(html),
+      };
+    });
+
+    const manifest = {
+      runId: deps.runId,
+      tool: { name: 'fleetmocker', version: deps.toolVersion },
+      arguments: jobArguments(job),
+      seed: job.seed,
+      config: { name: config.name, source: loaded.source, sha256: loaded.hash },
+      entities: generator.entityCounts(),
+      files: files.map(({ location: _, ...f }) => f),
+      report: { path: 'report.html', bytes: reportBytes },
+    };
+    // Written last: its presence marks a complete run.
+    const manifestFile = await target.create('manifest.json');
+    await manifestFile.write(JSON.stringify(manifest, null, 2) + '\n');
+    await manifestFile.close();
+    await target.publish();
+
+    await deps.runLog.finishRun(deps.runId, {
+      finishedAt: deps.clock(),
+      status: 'succeeded',
+      totalRows,
+      totalBytes,
+    });
+    return {
+      runId: deps.runId,
+      location: target.location,
+      reportLocation: target.locate('report.html'),
+      manifestLocation: target.locate('manifest.json'),
+      seed: job.seed,
+      files,
+      entities: generator.entityCounts(),
+      stages,
+    };
+  } catch (error) {
+    await output?.abort();
+    if (started) {
+      const { code, message } = describeError(error);
+      await deps.runLog
+        .finishRun(deps.runId, {
+          finishedAt: deps.clock(),
+          status: 'failed',
+          totalRows: 0,
+          totalBytes: 0,
+          error: { code, message },
+        })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function writeFileDay(
+  output: RunOutput,
+  day: string,
+  fileDay: FileDay,
+  profiler: ColumnProfiler,
+  addWriteMs: (ms: number) => void,
+  clock: () => Date,
+): Promise<WrittenFile> {
+  const relative = `${day}/${fileDay.name}`;
+  const writer = new CsvWriter(await output.create(relative), fileDay.newline);
+  await writer.header(fileDay.header);
+  let writeMs = 0;
+  for (const row of fileDay.rows) {
+    profiler.add(row);
+    const t = clock().getTime();
+    await writer.row(row);
+    writeMs += clock().getTime() - t;
+  }
+  const t = clock().getTime();
+  const sha256 = await writer.finish(fileDay.trailer(), fileDay.finalNewline);
+  writeMs += clock().getTime() - t;
+  addWriteMs(writeMs);
+  return {
+    role: fileDay.role,
+    day,
+    name: fileDay.name,
+    path: relative,
+    location: output.locate(relative),
+    rows: writer.rows,
+    bytes: writer.bytes,
+    sha256,
+  };
+}
+
+async function loadConfig(
+  nameOrPath: string,
+  deps: PipelineDeps,
+): Promise<LoadedConfig> {
+  if (isConfigPath(nameOrPath)) {
+    const text = await deps.readText(nameOrPath).catch((cause: unknown) => {
+      const { message } = describeError(cause);
+      throw new FleetmockerError(
+        'E_CONFIG',
+        `--config ${nameOrPath}: ${message.replace(`${nameOrPath}: `, '')}`,
+        { cause },
+      );
+    });
+    return parseConfig(text, nameOrPath);
+  }
+  const dir = deps.configDir ?? path.join(projectRoot(), 'configs');
+  const file = path.join(dir, `${nameOrPath}.json`);
+  const text = await deps.readText(file).catch((cause: unknown) => {
+    throw new FleetmockerError(
+      'E_CONFIG',
+      `--config: unknown config "${nameOrPath}", expected a bundled name (performance, daily_reports) or a path to a JSON file`,
+      { cause },
+    );
+  });
+  return parseConfig(text, nameOrPath);
+}
+
+/**
+ * Gives each sample its role: the role named with `file:role`, else the
+ * role whose pattern matches the file's name. Every role needs one file.
+ * @throws SampleError naming the file or the role that is unmatched.
+ */
+async function readSamples(
+  job: GenerateJob,
+  specs: FileSpec[],
+  readText: ReadText,
+): Promise<{ samples: Map<string, Sample>; bytes: number }> {
+  const assigned = new Map<string, string>();
+  for (const file of job.files) {
+    const base = path.posix.basename(file.path.replace(/\\/g, '/'));
+    const spec = file.role
+      ? specs.find((s) => s.role === file.role)
+      : specs.find((s) => new RegExp(s.match).test(base));
+    if (!spec) {
+      const expected = file.role
+        ? `a role of the config (${specs.map((s) => s.role).join(', ')})`
+        : `a name matching one of ${specs.map((s) => `/${s.match}/ (${s.role})`).join(', ')}`;
+      throw new SampleError(
+        `${file.path}: matches no file of the config, expected ${expected}`,
+      );
+    }
+    if (assigned.has(spec.role)) {
+      throw new SampleError(
+        `${file.path}: a second sample for role "${spec.role}", already given ${assigned.get(spec.role)}`,
+      );
+    }
+    assigned.set(spec.role, file.path);
+  }
+  const missing = specs.filter((s) => !assigned.has(s.role));
+  if (missing.length) {
+    throw new SampleError(
+      `--files: no sample for role "${missing[0].role}", expected a file matching /${missing[0].match}/`,
+    );
+  }
+  const samples = new Map<string, Sample>();
+  let bytes = 0;
+  for (const spec of specs) {
+    const file = assigned.get(spec.role)!;
+    const text = await readText(file);
+    bytes += Buffer.byteLength(text);
+    samples.set(spec.role, readSample(text, file, spec));
+  }
+  return { samples, bytes };
+}
+
+function jobArguments(job: GenerateJob): Record<string, unknown> {
+  return {
+    files: job.files.map((f) => (f.role ? `${f.path}:${f.role}` : f.path)),
+    config: job.config,
+    data_size: job.dataSize,
+    date_range: `${job.range.start}:${job.range.end}`,
+    store: job.store,
+    seed: job.seed,
+    seed_drawn: job.seedDrawn,
+  };
+}
+
+function displayArguments(job: GenerateJob): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(jobArguments(job)).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v.join(' ') : String(v),
+    ]),
+  );
+}
