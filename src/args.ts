@@ -89,7 +89,7 @@ function parser(argv: string[]) {
     .epilogue(HELP_EPILOGUE)
     .help(false)
     .version(false)
-    .strict()
+    .strictOptions()
     .exitProcess(false)
     .fail((message, error) => {
       throw new ArgumentError(error?.message ?? message);
@@ -208,7 +208,7 @@ function parseDateRange(text: string | undefined, now: Date): number[] {
     last = parseDay(m[2], text);
     if (last < first) {
       throw new ArgumentError(
-        `--date_range: ${m[2]} is before ${m[1]}, expected the earlier date first`,
+        `--date_range: the end ${m[2]} comes before the start ${m[1]}, expected start:end`,
       );
     }
   }

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { INCIDENT, PERFORM, runInTemp, SUMMARY, tempDir } from './support/job';
+
+const performArgs = (seed: string) => [
+  '--files',
+  PERFORM,
+  '--config',
+  'performance',
+  '--data_size',
+  '3000',
+  '--date_range',
+  '10-13-22:10-14-22',
+  '--seed',
+  seed,
+];
+
+describe('runJob', () => {
+  it('gives byte-identical files for the same seed and different ones for another', async () => {
+    const a = await runInTemp(performArgs('42'));
+    const b = await runInTemp(performArgs('42'));
+    const c = await runInTemp(performArgs('43'));
+    const hashes = (r: typeof a) => r.result.files.map((f) => f.sha256);
+    expect(hashes(a)).toEqual(hashes(b));
+    expect(hashes(a)).toHaveLength(2);
+    hashes(a).forEach((h, i) => expect(h).not.toBe(hashes(c)[i]));
+    const file = a.result.files[0];
+    expect(readFileSync(path.join(a.result.location, file.path))).toEqual(
+      readFileSync(path.join(b.result.location, file.path)),
+    );
+  });
+
+  it('writes a manifest describing every file and a report', async () => {
+    const { result } = await runInTemp([
+      '--files',
+      INCIDENT,
+      SUMMARY,
+      '--config',
+      'daily_reports',
+      '--data_size',
+      '500',
+      '--date_range',
+      '10-13-22:10-14-22',
+      '--seed',
+      'fleet',
+    ]);
+    const manifest = JSON.parse(readFileSync(result.manifestLocation, 'utf8'));
+    expect(manifest.seed).toBe('fleet');
+    expect(manifest.config.name).toBe('daily_reports');
+    expect(manifest.config.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([
+      '2022-10-13/SG_20221013_DAILY_DRIVER_INCIDENT.csv',
+      '2022-10-13/SG_20221013_DAILY_DRIVER_SUMMARY.csv',
+      '2022-10-14/SG_20221014_DAILY_DRIVER_INCIDENT.csv',
+      '2022-10-14/SG_20221014_DAILY_DRIVER_SUMMARY.csv',
+    ]);
+    for (const f of manifest.files) {
+      const bytes = readFileSync(path.join(result.location, f.path));
+      expect(bytes.length).toBe(f.bytes);
+    }
+    const report = readFileSync(result.reportLocation, 'utf8');
+    expect(report).toContain('percent_speeding_numerator');
+  });
+
+  describe('on bad input', () => {
+    const badCsv = (name: string, text: string) => {
+      const dir = tempDir('fleetmocker-bad-');
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const header = readFileSync(PERFORM, 'utf8').split('\n')[0];
+    const row = readFileSync(PERFORM, 'utf8').split('\n')[1];
+
+    it.each([
+      [
+        ['--files', PERFORM, '--config', 'nonesuch'],
+        'E_CONFIG',
+        '--config: unknown config "nonesuch"',
+      ],
+      [
+        ['--files', '/no/such/PERFORM_20200911.csv', '--config', 'performance'],
+        'E_SAMPLE',
+        '/no/such/PERFORM_20200911.csv: cannot read the file (no such file)',
+      ],
+      [
+        ['--files', INCIDENT, '--config', 'performance'],
+        'E_SAMPLE',
+        'matches no file of the config',
+      ],
+      [
+        ['--files', INCIDENT, '--config', 'daily_reports'],
+        'E_SAMPLE',
+        '--files: no sample for role "summary"',
+      ],
+      [
+        [
+          '--files',
+          () =>
+            badCsv(
+              'PERFORM_20200911.csv',
+              header.replace(',STATUS', '') + '\n',
+            ),
+          '--config',
+          'performance',
+        ],
+        'E_SAMPLE',
+        'missing column "STATUS"',
+      ],
+      [
+        [
+          '--files',
+          () =>
+            badCsv('PERFORM_20200911.csv', `${header}\n${row}\n${row},extra\n`),
+          '--config',
+          'performance',
+        ],
+        'E_SAMPLE',
+        'line 3 has 18 fields, expected 17',
+      ],
+      [
+        [
+          '--files',
+          () => badCsv('PERFORM_20200911.csv', ''),
+          '--config',
+          'performance',
+        ],
+        'E_SAMPLE',
+        'the file is empty',
+      ],
+    ])(
+      'fails with a clear error and leaves no run folder (%#)',
+      async (words, code, message) => {
+        const store = tempDir('fleetmocker-store-');
+        const args = words.map((w) => (typeof w === 'function' ? w() : w));
+        const attempt = runInTemp(args as string[], store);
+        await expect(attempt).rejects.toMatchObject({ code });
+        await expect(attempt).rejects.toThrow(message);
+        expect(readdirSync(store)).toEqual([]);
+      },
+    );
+  });
+
+  it('names the config key at fault in a bad config', async () => {
+    const dir = tempDir();
+    const config = JSON.parse(
+      readFileSync(path.join(__dirname, '../configs/performance.json'), 'utf8'),
+    );
+    config.files[0].columns[2].kind = 'guess';
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify(config));
+    const attempt = runInTemp(['--files', PERFORM, '--config', file]);
+    await expect(attempt).rejects.toMatchObject({ code: 'E_CONFIG' });
+    await expect(attempt).rejects.toThrow(
+      'files.0(perform).columns.2(STATUS).kind',
+    );
+    expect(existsSync(path.join(dir, 'mocks'))).toBe(false);
+  });
+});
