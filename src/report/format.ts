@@ -1,0 +1,46 @@
+/**
+ * Text for numbers in the report. Written by hand rather than with
+ * `toLocaleString`, whose output depends on the host's ICU data and locale;
+ * the same run must give the same report everywhere.
+ */
+
+import { formatDatetime } from './values';
+
+/** 1234567 as `1,234,567`. */
+export function formatCount(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** A share (0..1) as a percentage with one decimal: `12.5%`. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/**
+ * Held out of checked as a percentage with two decimals, rounded down so
+ * that 99,999 of 100,000 never reads as `100.00%`.
+ */
+export function formatHeld(held: number, checked: number): string {
+  if (checked === 0) return '–';
+  const hundredths = Math.floor((held / checked) * 10_000);
+  return `${(hundredths / 100).toFixed(2)}%`;
+}
+
+/**
+ * A statistic of a number or datetime column. Minimum and maximum are
+ * values from the file and are shown as they are; a mean is rounded to
+ * two decimals (three significant digits below 1).
+ */
+export function formatStat(
+  value: number,
+  kind: 'number' | 'datetime',
+  rounded = false,
+): string {
+  if (kind === 'datetime') return formatDatetime(value);
+  if (!rounded || Number.isInteger(value)) return String(value);
+
+  const abs = Math.abs(value);
+  return String(abs >= 1 ? Number(value.toFixed(2)) : value.toPrecision(3));
+}
