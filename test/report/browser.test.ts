@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import type { ReportModel } from '../../src/report/model';
+import { renderReport } from '../../src/report/render';
+import { fleetReport, SCRIPT } from './fleet-report';
+
+// Debian's chromium, as installed in CI; playwright's own download is not
+// available there.
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+describe('report.html in a browser', () => {
+  let folder: string;
+  let browser: Browser;
+  let page: Page;
+  let model: ReportModel;
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    model = fleetReport();
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetmocker-report-'));
+    const file = path.join(folder, 'report.html');
+    fs.writeFileSync(file, renderReport(model));
+
+    browser = await chromium.launch(LAUNCH);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request: ${r.url()}`));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('loads without console errors, page errors or failed requests', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('shows every column name in its file table', async () => {
+    for (const [f, file] of model.files.entries()) {
+      const names = page.locator(`#file-${f + 1} table.columns th.name`);
+      const expected = file.columns.map((c) => c.name);
+
+      expect(await names.allInnerTexts()).toEqual(expected);
+      for (let i = 0; i < expected.length; i += 1) {
+        expect(await names.nth(i).isVisible()).toBe(true);
+      }
+    }
+    expect(model.files[0].columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['DRIVERNAME', 'STRT_DATIME', 'TRAVELED_MILES']),
+    );
+    expect(model.files[1].columns.map((c) => c.name)).toContain('speed');
+  });
+
+  it('draws one titled, visible SVG chart per column', async () => {
+    const total = model.files.reduce((n, f) => n + f.columns.length, 0);
+    const charts = page.locator('td.chart > svg');
+    const titles = await page
+      .locator('td.chart > svg > title')
+      .allTextContents();
+    const names = model.files.flatMap((f) => f.columns.map((c) => c.name));
+
+    expect(await charts.count()).toBe(total);
+    expect(titles).toHaveLength(total);
+    titles.forEach((title, i) => {
+      expect(title.startsWith(`${names[i]}: `)).toBe(true);
+    });
+    for (let i = 0; i < total; i += 1) {
+      const box = await charts.nth(i).boundingBox();
+      expect(box?.width).toBe(340);
+      expect(box?.height).toBeGreaterThanOrEqual(40);
+    }
+    const bars = await page.locator('#file-1 td.chart rect.mock').count();
+    expect(bars).toBeGreaterThan(100);
+  });
+
+  it('shows markup from the data as text and runs none of it', async () => {
+    // The incidents' map column holds <a href='https://...'> markup.
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('a[href^="http"]').count()).toBe(0);
+    await expect(
+      page.locator('th.name', { hasText: SCRIPT }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      page.locator('.top .v', { hasText: SCRIPT }).first().isVisible(),
+    ).resolves.toBe(true);
+  });
+
+  it('marks the relations that held on fewer than all rows', async () => {
+    const broken = page.locator('#relations tr.broken');
+
+    expect(await broken.count()).toBe(2);
+    expect(await broken.first().innerText()).toContain('99.99%');
+  });
+});
