@@ -35,7 +35,7 @@ describe('compareProfiles', () => {
     expect(chart.edges).toEqual(Array.from({ length: 21 }, (_, i) => i * 5));
   });
 
-  it('puts values on an edge in the bin above and the maximum in the last', () => {
+  it('puts edge values in the bin above and the maximum in the last', () => {
     const chart = chartOf(
       column('SPEED', ['0', '5', '5', '50']),
       column('SPEED', ['20', '100']),
