@@ -11,6 +11,10 @@ await build({
   format: 'cjs',
   sourcemap: true,
   loader: { '.eta': 'text', '.sql': 'text' },
-  external: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-native'],
+  external: [
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'pg-native',
+  ],
   logLevel: 'warning',
 });
