@@ -6,6 +6,7 @@ import { DatabaseError, EnvironmentError } from '../errors';
 import { describeCause } from './cause';
 import { describeTarget, resolveConnection } from './connection';
 import type { ConnectionTarget, ResolveOptions } from './connection';
+import type { startEmbedded as startEmbeddedType } from './embedded';
 import { migrate } from './migrate';
 
 /** The run log's database: a migrated pool and the way to let it go. */
@@ -123,9 +124,7 @@ async function connect(
     return openPool(config, poolMax, describeTarget(target), async () => {});
   }
 
-  // Loaded only here so a bundle that never runs embedded (the Lambda) does
-  // not load PGlite's WebAssembly.
-  const { startEmbedded } = await import('./embedded');
+  const startEmbedded = await loadEmbedded();
   // Headroom over the pool's max: a connection the pool has just dropped
   // may still count against the server for a moment.
   const server = await startEmbedded(target.dataDir, {
@@ -138,6 +137,20 @@ async function connect(
   } catch (error) {
     await server.stop().catch(() => undefined);
     throw error;
+  }
+}
+
+// Loaded only when needed, so a bundle that never runs embedded (the
+// Lambda) neither loads PGlite's WebAssembly nor needs it installed.
+async function loadEmbedded(): Promise<typeof startEmbeddedType> {
+  try {
+    return (await import('./embedded')).startEmbedded;
+  } catch (error) {
+    throw new DatabaseError(
+      `the embedded database is not available (${describeCause(error)}); ` +
+        'set PGHOST to use a PostgreSQL server',
+      { cause: error },
+    );
   }
 }
 
