@@ -20,7 +20,7 @@ export interface EmbeddedDatabase {
     user: string;
     ssl: false;
   };
-  /** Stops the socket server, closes PGlite and frees the folder. Idempotent. */
+  /** Stops the server, closes PGlite and frees the folder; idempotent. */
   stop(): Promise<void>;
 }
 
