@@ -16,5 +16,6 @@ await build({
     '@electric-sql/pglite-socket',
     'pg-native',
   ],
+  keepNames: true,
   logLevel: 'warning',
 });

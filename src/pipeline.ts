@@ -68,27 +68,40 @@ export async function runJob(
   deps: PipelineDeps,
 ): Promise<RunResult> {
   const stages: StageTiming[] = [];
+  const finished = async (timing: StageTiming) => {
+    stages.push(timing);
+    const { stage, durationMs, rows, bytes } = timing;
+    deps.log?.({
+      level: 'info',
+      message: 'stage finished',
+      runId: deps.runId,
+      stage,
+      durationMs,
+      rows,
+      bytes,
+    });
+    await deps.runLog.recordStage(deps.runId, timing);
+    await deps.runLog.recordEvent(deps.runId, {
+      level: 'info',
+      message: `${stage} finished`,
+      time: deps.clock(),
+      stage,
+      data: { durationMs, rows, bytes },
+    });
+  };
   const timed = async <T>(
     stage: StageName,
     work: () => Promise<{ value: T; rows: number; bytes: number }>,
   ): Promise<T> => {
     const startedAt = deps.clock();
     const result = await work();
-    const timing: StageTiming = {
+    await finished({
       stage,
       startedAt,
       durationMs: deps.clock().getTime() - startedAt.getTime(),
       rows: result.rows,
       bytes: result.bytes,
-    };
-    stages.push(timing);
-    deps.log?.({
-      level: 'info',
-      message: 'stage finished',
-      runId: deps.runId,
-      ...timing,
     });
-    await deps.runLog.recordStage(deps.runId, timing);
     return result.value;
   };
 
@@ -166,15 +179,13 @@ export async function runJob(
       ['generate', generateMs - writeMs, 0],
       ['write', writeMs, totalBytes],
     ] as const) {
-      const timing: StageTiming = {
+      await finished({
         stage,
         startedAt: generateStart,
         durationMs,
         rows: totalRows,
         bytes,
-      };
-      stages.push(timing);
-      await deps.runLog.recordStage(deps.runId, timing);
+      });
     }
 
     const reportBytes = await timed('report', async () => {
@@ -250,6 +261,15 @@ export async function runJob(
     await output?.abort();
     if (started) {
       const { code, message } = describeError(error);
+      deps.log?.({ level: 'error', message, code, runId: deps.runId });
+      await deps.runLog
+        .recordEvent(deps.runId, {
+          level: 'error',
+          message,
+          time: deps.clock(),
+          data: { code },
+        })
+        .catch(() => undefined);
       await deps.runLog
         .finishRun(deps.runId, {
           finishedAt: deps.clock(),
