@@ -38,13 +38,27 @@ export interface RunSummary {
 export class PgRunLog implements RunLog {
   constructor(private readonly pool: Pool) {}
 
-  /** @throws DatabaseError when the run id is taken or the insert fails. */
+  /**
+   * @throws DatabaseError when the run id is taken by a run that has not
+   *   failed, or the insert fails.
+   */
   async startRun(run: RunStart): Promise<void> {
-    await this.write(
+    // A failed run may be started again under its id: runs started by an
+    // S3 upload take their id from the objects, and a retried delivery
+    // must log to the same run. Earlier stages stay as the failure's record.
+    const started = await this.write(
       `start run ${run.runId}`,
       `INSERT INTO runs
          (run_id, started_at, status, args, seed, config_name, config_hash)
-       VALUES ($1, $2, 'running', $3, $4, $5, $6)`,
+       VALUES ($1, $2, 'running', $3, $4, $5, $6)
+       ON CONFLICT (run_id) DO UPDATE SET
+         started_at = EXCLUDED.started_at, status = 'running',
+         args = EXCLUDED.args, seed = EXCLUDED.seed,
+         config_name = EXCLUDED.config_name,
+         config_hash = EXCLUDED.config_hash, finished_at = NULL,
+         total_rows = NULL, total_bytes = NULL,
+         error_code = NULL, error_message = NULL
+       WHERE runs.status = 'failed'`,
       [
         run.runId,
         run.startedAt,
@@ -55,6 +69,12 @@ export class PgRunLog implements RunLog {
         run.configHash,
       ],
     );
+    if (started === 0) {
+      throw new DatabaseError(
+        `could not start run ${run.runId}: a run with that id is running ` +
+          `or has succeeded`,
+      );
+    }
   }
 
   /** @throws DatabaseError when the run is unknown or the insert fails. */

@@ -166,9 +166,28 @@ describe.each(BACKENDS)('run log on $name', (backend) => {
       await expect(again).rejects.toMatchObject({
         code: 'E_DB',
         message: expect.stringMatching(
-          /^could not start run run-twice: duplicate key value/,
+          /^could not start run run-twice: a run with that id is running/,
         ),
       });
+    });
+
+    it('starts a failed run again under the same id', async () => {
+      await log.startRun(start('run-retry', '2026-03-03T00:00:00.000Z'));
+      await log.finishRun('run-retry', {
+        finishedAt: new Date('2026-03-03T00:01:00Z'),
+        status: 'failed',
+        totalRows: 0,
+        totalBytes: 0,
+        error: { code: 'E_STORE', message: 'upload failed' },
+      });
+
+      await log.startRun(start('run-retry', '2026-03-04T00:00:00.000Z'));
+
+      const [run] = (await listRecentRuns(pool, 50)).filter(
+        (r) => r.runId === 'run-retry',
+      );
+      expect(run).toMatchObject({ status: 'running', error: null });
+      expect(run.startedAt.toISOString()).toBe('2026-03-04T00:00:00.000Z');
     });
 
     it('refuses to finish a run twice', async () => {
