@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
@@ -27,7 +27,22 @@ export function projectRoot(): string {
   }
 }
 
-/** Names of the bundled configs. */
+/**
+ * Every config in a folder, by name.
+ * @throws ConfigError when one of them is invalid.
+ */
+export function bundledConfigs(
+  dir = path.join(projectRoot(), 'configs'),
+): LoadedConfig[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) =>
+      parseConfig(readFileSync(path.join(dir, f), 'utf8'), f.slice(0, -5)),
+    );
+}
+
+/** True for a config path, false for the name of a bundled config. */
 export function isConfigPath(nameOrPath: string): boolean {
   return /[\\/]|\.json$/i.test(nameOrPath);
 }
