@@ -33,3 +33,21 @@ export function optionalInteger(
   }
   return Number(value);
 }
+
+/**
+ * Reads a yes/no variable: true/1/yes or false/0/no, any case.
+ * @throws EnvironmentError for any other value.
+ */
+export function optionalBoolean(
+  env: Env,
+  name: string,
+  fallback: boolean,
+): boolean {
+  const value = optionalString(env, name)?.toLowerCase();
+  if (value === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new EnvironmentError(
+    `${name} must be true or false, found "${env[name]?.trim()}"`,
+  );
+}
