@@ -5,7 +5,7 @@ import { SampleError, StoreError } from '../errors';
 import type { OutputFile, RunOutput, Store } from './types';
 
 /** Largest sample or config read into memory. */
-const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /**
  * A run folder on local disk. Files go under a hidden `.<run id>.partial`
