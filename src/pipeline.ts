@@ -258,7 +258,15 @@ export async function runJob(
       stages,
     };
   } catch (error) {
-    await output?.abort();
+    // The failure that stopped the run is the one to report; a failed
+    // clean-up is logged beside it.
+    await output?.abort().catch((cleanup: unknown) => {
+      deps.log?.({
+        level: 'error',
+        message: `clean-up failed: ${describeError(cleanup).message}`,
+        runId: deps.runId,
+      });
+    });
     if (started) {
       const { code, message } = describeError(error);
       deps.log?.({ level: 'error', message, code, runId: deps.runId });
