@@ -6,7 +6,9 @@ import { openDatabase, type Database } from './db/pool';
 import { formatRuns, listRecentRuns, PgRunLog } from './db/runlog';
 import { describeError, EXIT_CODES } from './errors';
 import { runJob, type RunResult } from './pipeline';
-import { LocalStore, readLocalText } from './store/local';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from './store/s3';
+import { readerFor, storeFor } from './store/select';
 import { optionalString } from './env';
 import { version } from '../package.json';
 
@@ -60,9 +62,12 @@ async function generate(
       `fleetmocker: no --seed given, using --seed ${job.seed}\n`,
     );
   }
+  // Built only when a location is s3://, so local runs need no AWS setup.
+  let s3: S3Client | undefined;
+  const client = () => (s3 ??= createS3Client(process.env));
   return runJob(job, {
-    store: new LocalStore(job.store),
-    readText: readLocalText,
+    store: storeFor(job.store, client),
+    readText: readerFor(client),
     runLog: new PgRunLog(db.pool),
     runId,
     clock: now,
