@@ -128,6 +128,34 @@ describe('runJob', () => {
         'E_SAMPLE',
         'the file is empty',
       ],
+      [
+        [
+          '--files',
+          () =>
+            badCsv(
+              'PERFORM_20200911.csv',
+              `${header}\n${row}\n${row.replace(/,(\d+\.\d),(\d+\.\d),/, ',$1,12x,')}\n`,
+            ),
+          '--config',
+          'performance',
+        ],
+        'E_SAMPLE',
+        'line 3, column END_ODOM: "12x" is not a number',
+      ],
+      [
+        [
+          '--files',
+          () =>
+            badCsv(
+              'PERFORM_20200911.csv',
+              `${header}\n${row.replace('2020-09-09 22:17', 'yesterday 22:17')}\n`,
+            ),
+          '--config',
+          'performance',
+        ],
+        'E_SAMPLE',
+        'line 2, column INSERT_DATETIME: "yesterday 22:17:17.255000000" is not a date-time laid out as YYYY-MM-DD HH:mm:ss.SSS[000000]',
+      ],
     ])(
       'fails with a clear error and leaves no run folder (%#)',
       async (words, code, message) => {

@@ -21,6 +21,11 @@ const valueFields = {
   hidden: z.boolean().default(false),
   /** The role of the file whose sample feeds `sample` expressions. */
   file: z.string().optional(),
+  /**
+   * Values a number or date-time column may hold besides numbers or
+   * date-times, such as "-" or "n/a"; any other text is a sample error.
+   */
+  placeholders: z.array(z.string()).default([]),
 };
 
 /** Draws a sample row's value (or several, jointly) by frequency. */

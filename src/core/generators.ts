@@ -241,6 +241,11 @@ function choiceTable(
   return new Categorical(counts.values());
 }
 
+/**
+ * Unique identifiers: each entity draws a digit count with the frequencies
+ * of the sample's identifiers (evenly without one), then takes the next
+ * value of a scattered permutation of that length, skipping sample values.
+ */
 function identifierGenerator(
   spec: Extract<GeneratorSpec, { kind: 'identifier' }>,
   sampleRows: SampleRows,
@@ -248,29 +253,62 @@ function identifierGenerator(
   where: string,
 ): CompiledGenerator {
   const [fewest, most] = spec.digits;
-  const low = fewest === 1 ? 0 : 10 ** (fewest - 1);
-  const size = 10 ** most - low;
-  const avoid = new Set(
-    spec.avoid
-      ? sampleValues(spec.avoid, undefined, sampleRows(spec.file)).map(toText)
-      : [],
-  );
-  const permute = affinePermutation(
-    size,
-    keyedStream(seed, 'identifier', where),
-  );
-  let cursor = 0;
+  const avoidValues = spec.avoid
+    ? sampleValues(spec.avoid, undefined, sampleRows(spec.file)).map(toText)
+    : [];
+  const avoid = new Set(avoidValues);
+  const lengths = new Map<number, [number, number]>();
+  for (const value of avoidValues) {
+    const n = value.length - spec.prefix.length;
+    if (n < fewest || n > most) continue;
+    const entry = lengths.get(n);
+    if (entry) entry[1]++;
+    else lengths.set(n, [n, 1]);
+  }
+  if (lengths.size === 0) {
+    for (let n = fewest; n <= most; n++) lengths.set(n, [n, 1]);
+  }
+  const lengthDist = new Categorical(lengths.values());
+  const ranges = new Map<number, { next: () => string | undefined }>();
+  const rangeOf = (n: number) => {
+    let range = ranges.get(n);
+    if (!range) {
+      const low = n === 1 ? 0 : 10 ** (n - 1);
+      const size = 10 ** n - low;
+      const permute = affinePermutation(
+        size,
+        keyedStream(seed, 'identifier', where, n),
+      );
+      let cursor = 0;
+      range = {
+        next: () => {
+          while (cursor < size) {
+            const value = spec.prefix + String(low + permute(cursor++));
+            if (!avoid.has(value)) return value;
+          }
+          return undefined;
+        },
+      };
+      ranges.set(n, range);
+    }
+    return range;
+  };
   return {
     spec,
     needs: new Set(),
     // Called once per entity, in entity order, when the pool is built.
-    draw: () => {
-      while (cursor < size) {
-        const value = spec.prefix + String(low + permute(cursor++));
-        if (!avoid.has(value)) return value;
+    draw: (d) => {
+      const first = lengthDist.draw(d.random);
+      // A full length gives way to the longer ones, then the shorter.
+      const order = [first];
+      for (let n = first + 1; n <= most; n++) order.push(n);
+      for (let n = first - 1; n >= fewest; n--) order.push(n);
+      for (const n of order) {
+        const value = rangeOf(n).next();
+        if (value !== undefined) return value;
       }
       throw new ConfigError(
-        `${where}.digits: ran out of ${most}-digit identifiers`,
+        `${where}.digits: ran out of ${fewest}- to ${most}-digit identifiers`,
       );
     },
   };

@@ -41,6 +41,7 @@ export function readSample(text: string, name: string, spec: FileSpec): Sample {
   checkHeader(header, name, spec);
   const markers = markerKeys(spec);
   const records: string[][] = [];
+  const lineNumbers: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const fields = lines[i];
     if (isMarker(fields, header, markers)) continue;
@@ -50,6 +51,7 @@ export function readSample(text: string, name: string, spec: FileSpec): Sample {
       );
     }
     records.push(fields);
+    lineNumbers.push(i + 1);
   }
   if (records.length === 0) {
     throw new SampleError(
@@ -57,7 +59,20 @@ export function readSample(text: string, name: string, spec: FileSpec): Sample {
     );
   }
   const columns = spec.columns.filter((c) => !c.hidden);
-  const rows = records.map((fields) => typedRow(fields, columns));
+  const rows = records.map((fields, i) =>
+    typedRow(fields, columns, (column, text) => {
+      const expected =
+        column.type === 'number'
+          ? 'a number'
+          : `a date-time laid out as ${column.format}`;
+      const allowed = column.placeholders.length
+        ? ` or one of ${column.placeholders.map((p) => `"${p}"`).join(', ')}`
+        : '';
+      throw new SampleError(
+        `${name}: line ${lineNumbers[i]}, column ${column.name}: "${text}" is not ${expected}${allowed}`,
+      );
+    }),
+  );
   return { role: spec.role, name, header, records, rows, trailer };
 }
 
@@ -129,10 +144,24 @@ export function typedValue(text: string, column: GeneratorSpec): Value {
   return text;
 }
 
-function typedRow(fields: string[], columns: GeneratorSpec[]): Row {
+/** Types a record; a value that fits neither its type nor a placeholder
+ * goes to `misfit`, which throws. */
+function typedRow(
+  fields: string[],
+  columns: GeneratorSpec[],
+  misfit: (column: GeneratorSpec, text: string) => never,
+): Row {
   const row: Row = {};
   columns.forEach((column, i) => {
-    row[column.name] = typedValue(fields[i], column);
+    const value = typedValue(fields[i], column);
+    if (
+      typeof value === 'string' &&
+      column.type !== 'text' &&
+      !column.placeholders.includes(value)
+    ) {
+      misfit(column, value);
+    }
+    row[column.name] = value;
   });
   return row;
 }
