@@ -37,6 +37,7 @@ export interface GenerateJob {
 export type Command =
   | GenerateJob
   | { command: 'runs'; limit: number }
+  | { command: 'version' }
   | { command: 'help'; text: string };
 
 /** What parsing needs from outside: today's date and a fresh seed. */
@@ -58,7 +59,7 @@ function parser(argv: string[]) {
     .option('files', {
       type: 'array',
       string: true,
-      describe: "Sample CSV files; name:role sets a file's role",
+      describe: "Sample CSV files; file:role sets a file's role",
     })
     .option('config', {
       type: 'string',
@@ -83,10 +84,11 @@ function parser(argv: string[]) {
       describe: 'Integer or text; drawn and printed when not given',
     })
     .option('limit', {
-      type: 'number',
+      type: 'string',
       describe: 'With runs: how many runs to list (default 10)',
     })
     .epilogue(HELP_EPILOGUE)
+    .wrap(100)
     .help(false)
     .version(false)
     .strictOptions()
@@ -104,7 +106,7 @@ const rawSchema = z.object({
   date_range: z.string().optional(),
   store: z.string().optional(),
   seed: z.string().optional(),
-  limit: z.number().optional(),
+  limit: z.string().optional(),
 });
 
 /**
@@ -115,14 +117,15 @@ export async function parseArgs(
   argv: string[],
   env: ArgsEnvironment,
 ): Promise<Command> {
+  if (argv.includes('--version')) return { command: 'version' };
   if (argv.includes('--help') || argv.includes('-h')) {
     return { command: 'help', text: await parser([]).getHelp() };
   }
   const raw = rawSchema.parse(await parser(argv).parseAsync());
   const positional = raw._.map(String);
   if (positional[0] === 'runs') {
-    const limit = raw.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) {
+    const limit = raw.limit === undefined ? 10 : Number(raw.limit);
+    if (!/^\d+$/.test(raw.limit ?? '10') || limit < 1) {
       throw new ArgumentError(
         `--limit: expected a positive whole number, found "${raw.limit}"`,
       );

@@ -28,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(command.text + '\n');
       return 0;
     }
+    if (command.command === 'version') {
+      process.stdout.write(`fleetmocker ${version}\n`);
+      return 0;
+    }
     db = await openDatabase(process.env, {
       embeddedDir:
         optionalString(process.env, 'FLEETMOCKER_PGDATA') ??
@@ -40,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await generate(command, db, now);
-    process.stdout.write(summary(command, result, db.target));
+    process.stdout.write(summary(command, result, logsAt(db)));
     return 0;
   } catch (error) {
     const { code, message } = describeError(error);
@@ -57,6 +61,16 @@ async function generate(
   now: () => Date,
 ): Promise<RunResult> {
   const runId = `${formatDateTime(now().getTime() / 1000, 'YYYYMMDD-HHmmss')}-${randomBytes(3).toString('hex')}`;
+  // Ctrl-C stops the run between rows and removes what it wrote; a second
+  // one ends the process at once.
+  const interrupt = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupt.abort(signal);
+      process.once(signal, () => process.exit(EXIT_CODES.E_INTERRUPTED));
+    });
+  }
+  const json = optionalString(process.env, 'FLEETMOCKER_LOG') === 'json';
   if (job.seedDrawn) {
     process.stderr.write(
       `fleetmocker: no --seed given, using --seed ${job.seed}\n`,
@@ -72,11 +86,15 @@ async function generate(
     runId,
     clock: now,
     toolVersion: version,
+    signal: interrupt.signal,
     onProgress: (message) => process.stderr.write(`fleetmocker: ${message}\n`),
-    log: (event) =>
-      process.stderr.write(
-        JSON.stringify({ time: now().toISOString(), ...event }) + '\n',
-      ),
+    // Structured events are for log collectors; people get the summary.
+    log: json
+      ? (event) =>
+          process.stderr.write(
+            JSON.stringify({ time: now().toISOString(), ...event }) + '\n',
+          )
+      : undefined,
   });
 }
 
@@ -104,8 +122,14 @@ function summary(
   }
   lines.push(`report:   ${result.reportLocation}`);
   lines.push(`manifest: ${result.manifestLocation}`);
-  lines.push(`logs:     ${dbTarget} (npx fleetmocker runs)`);
+  lines.push(`logs:     ${dbTarget} (see npx fleetmocker runs)`);
   return lines.join('\n') + '\n';
+}
+
+/** Where the run log is, in words that stay true after the run. */
+function logsAt(db: Database): string {
+  const embedded = /\(embedded in (.+)\)$/.exec(db.target);
+  return embedded ? `embedded database in ${embedded[1]}` : db.target;
 }
 
 main(process.argv.slice(2)).then((code) => {

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_STORE'
   | 'E_DB'
   | 'E_ENV'
+  | 'E_INTERRUPTED'
   | 'E_INTERNAL';
 
 /** Base of all fleetmocker errors. */
@@ -65,6 +66,13 @@ export class EnvironmentError extends FleetmockerError {
   }
 }
 
+/** The run was stopped on request (a signal, or Lambda's time running out). */
+export class InterruptedError extends FleetmockerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('E_INTERRUPTED', message, options);
+  }
+}
+
 /** Exit status for each code; anything unexpected exits with 70. */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   E_ARGS: 64,
@@ -73,6 +81,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   E_STORE: 74,
   E_DB: 69,
   E_ENV: 78,
+  E_INTERRUPTED: 130,
   E_INTERNAL: 70,
 };
 

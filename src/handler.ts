@@ -28,6 +28,14 @@ import { version } from '../package.json';
  * a container and reused while it stays warm.
  */
 
+/** What the handler uses of Lambda's context. */
+export type LambdaContext = Partial<
+  Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>
+>;
+
+/** Time kept back to remove a run's objects before Lambda's timeout. */
+const CLEAN_UP_MS = 20_000;
+
 export interface LambdaResponse {
   statusCode: number;
   body: string;
@@ -52,7 +60,7 @@ function openLog(): Promise<Database> {
 /** Invoked by Lambda for a direct call, an S3 upload or the schedule. */
 export async function fleetmocker(
   event: unknown,
-  context?: Pick<Context, 'awsRequestId'>,
+  context?: LambdaContext,
 ): Promise<LambdaResponse> {
   let invocation: Invocation | undefined;
   try {
@@ -60,9 +68,11 @@ export async function fleetmocker(
       event,
       optionalString(process.env, 'SCHEDULE_ARGS'),
     );
-    if (invocation.kind === 'upload') return await onUpload(invocation);
+    if (invocation.kind === 'upload') {
+      return await onUpload(invocation, context);
+    }
     const runId = newRunId(context);
-    return await runWords(invocation.words, runId);
+    return await runWords(invocation.words, runId, context);
   } catch (error) {
     const { code, message } = describeError(error);
     log({ level: 'error', message, code });
@@ -78,6 +88,7 @@ export async function fleetmocker(
 async function runWords(
   words: string[],
   runId: string,
+  context?: LambdaContext,
 ): Promise<LambdaResponse> {
   const bucket = () =>
     requiredString(process.env, 'S3_BUCKET_NAME', 'when --store is not given');
@@ -104,6 +115,16 @@ async function runWords(
     })),
   );
   const db = await openLog();
+  // Stop in time to clean up rather than be killed with uploads open.
+  const deadline = new AbortController();
+  const left = context?.getRemainingTimeInMillis?.();
+  const timer =
+    left === undefined
+      ? undefined
+      : setTimeout(
+          () => deadline.abort('Lambda timeout near'),
+          Math.max(0, left - CLEAN_UP_MS),
+        );
   const result = await runJob(
     { ...command, files },
     {
@@ -113,9 +134,10 @@ async function runWords(
       runId,
       clock: () => new Date(),
       toolVersion: version,
+      signal: deadline.signal,
       log,
     },
-  );
+  ).finally(() => clearTimeout(timer));
   return respond(200, {
     status: 'generated',
     runId: result.runId,
@@ -134,6 +156,7 @@ async function runWords(
 
 async function onUpload(
   invocation: Extract<Invocation, { kind: 'upload' }>,
+  context?: LambdaContext,
 ): Promise<LambdaResponse> {
   const configs = bundledConfigs();
   const extra = splitArgs(optionalString(process.env, 'UPLOAD_ARGS') ?? '');
@@ -174,7 +197,7 @@ async function onUpload(
       });
       continue;
     }
-    const response = await runWords(plan.words, plan.runId);
+    const response = await runWords(plan.words, plan.runId, context);
     outcomes.push({ key: object.key, ...JSON.parse(response.body) });
   }
   return respond(200, { uploads: outcomes });
@@ -186,7 +209,7 @@ function storeLocation(words: string[]): string {
   return `s3://${requiredString(process.env, 'S3_BUCKET_NAME', 'when --store is not given')}/mocks`;
 }
 
-function newRunId(context?: Pick<Context, 'awsRequestId'>): string {
+function newRunId(context?: LambdaContext): string {
   const stamp = formatDateTime(Date.now() / 1000, 'YYYYMMDD-HHmmss');
   const tail =
     context?.awsRequestId?.slice(0, 6) ?? randomBytes(3).toString('hex');
@@ -201,6 +224,7 @@ function statusOf(code: ErrorCode): number {
   if (code === 'E_ARGS' || code === 'E_CONFIG' || code === 'E_SAMPLE')
     return 400;
   if (code === 'E_ENV') return 500;
+  if (code === 'E_INTERRUPTED') return 504;
   return code === 'E_STORE' || code === 'E_DB' ? 502 : 500;
 }
 

@@ -11,7 +11,12 @@ import { MockGenerator, type FileDay } from './core/generate';
 import { formatDateTime } from './core/datetime';
 import { CsvWriter } from './csv/writer';
 import type { RunLog, StageName, StageTiming } from './db/types';
-import { describeError, FleetmockerError, SampleError } from './errors';
+import {
+  describeError,
+  FleetmockerError,
+  InterruptedError,
+  SampleError,
+} from './errors';
 import { ColumnProfiler, compareProfiles } from './report/profile';
 import type { ReportModel } from './report/model';
 import { renderReport } from './report/render';
@@ -30,6 +35,8 @@ export interface PipelineDeps {
   configDir?: string;
   /** Human progress (the CLI prints it); structured events go to log. */
   onProgress?: (message: string) => void;
+  /** Stops the run between rows; its output is then removed. */
+  signal?: AbortSignal;
   log?: (event: Record<string, unknown>) => void;
 }
 
@@ -159,6 +166,7 @@ export async function runJob(
           mockProfilers.get(fileDay.role) ?? new ColumnProfiler(fileDay.header);
         mockProfilers.set(fileDay.role, profiler);
         const written = await writeFileDay(
+          deps.signal,
           target,
           day,
           fileDay,
@@ -171,6 +179,11 @@ export async function runJob(
         files.push(written);
       }
       deps.onProgress?.(`day ${d + 1}/${job.days.length} (${day}) written`);
+    }
+    if (deps.signal?.aborted) {
+      throw new InterruptedError(
+        `interrupted (${String(deps.signal.reason)}); the run was removed`,
+      );
     }
     const totalRows = files.reduce((n, f) => n + f.rows, 0);
     const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
@@ -293,6 +306,7 @@ export async function runJob(
 }
 
 async function writeFileDay(
+  signal: AbortSignal | undefined,
   output: RunOutput,
   day: string,
   fileDay: FileDay,
@@ -305,6 +319,11 @@ async function writeFileDay(
   await writer.header(fileDay.header);
   let writeMs = 0;
   for (const row of fileDay.rows) {
+    if (signal?.aborted) {
+      throw new InterruptedError(
+        `interrupted (${String(signal.reason ?? 'aborted')}) while writing ${relative}; the run was removed`,
+      );
+    }
     profiler.add(row);
     const t = clock().getTime();
     await writer.row(row);
@@ -406,7 +425,10 @@ function jobArguments(job: GenerateJob): Record<string, unknown> {
     files: job.files.map((f) => (f.role ? `${f.path}:${f.role}` : f.path)),
     config: job.config,
     data_size: job.dataSize,
-    date_range: `${job.range.start}:${job.range.end}`,
+    // As --date_range takes it, so a run can be repeated from its record.
+    date_range: [job.days[0], job.days[job.days.length - 1]]
+      .map((t) => formatDateTime(t, 'MM-DD-YY'))
+      .join(':'),
     store: job.store,
     seed: job.seed,
     seed_drawn: job.seedDrawn,

@@ -85,6 +85,18 @@ describe('parseArgs', () => {
     });
   });
 
+  it('rejects a --limit that is not a positive whole number', async () => {
+    await expect(parseArgs(['runs', '--limit', 'abc'], env)).rejects.toThrow(
+      '--limit: expected a positive whole number, found "abc"',
+    );
+  });
+
+  it('answers --version', async () => {
+    await expect(parseArgs(['--version'], env)).resolves.toEqual({
+      command: 'version',
+    });
+  });
+
   it('returns help text naming every option', async () => {
     const help = await parseArgs(['--help'], env);
     if (help.command !== 'help') throw new Error('expected help');

@@ -159,7 +159,7 @@ describe('fleetmocker handler', () => {
     const manifest = JSON.parse(
       await text(`s3://${BUCKET}/mocks/${runId}/manifest.json`),
     );
-    expect(manifest.arguments.date_range).toBe('2020-06-02:2020-06-08');
+    expect(manifest.arguments.date_range).toBe('06-02-20:06-08-20');
   });
 
   it('takes the newest matching sample on the nightly schedule', async () => {

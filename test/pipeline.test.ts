@@ -169,6 +169,24 @@ describe('runJob', () => {
     );
   });
 
+  it('stops when interrupted, removes what it wrote and logs the failure', async () => {
+    const store = tempDir('fleetmocker-store-');
+    const interrupt = new AbortController();
+    interrupt.abort('SIGINT');
+    const attempt = runInTemp(performArgs('1'), store, interrupt.signal);
+    await expect(attempt).rejects.toMatchObject({ code: 'E_INTERRUPTED' });
+    await expect(attempt).rejects.toThrow(
+      'interrupted (SIGINT) while writing 2022-10-13/PERFORM_20221014.csv; the run was removed',
+    );
+    expect(readdirSync(store)).toEqual([]);
+  });
+
+  it('records a date range that --date_range takes back', async () => {
+    const { result } = await runInTemp(performArgs('8'));
+    const manifest = JSON.parse(readFileSync(result.manifestLocation, 'utf8'));
+    expect(manifest.arguments.date_range).toBe('10-13-22:10-14-22');
+  });
+
   it('names the config key at fault in a bad config', async () => {
     const dir = tempDir();
     const config = JSON.parse(

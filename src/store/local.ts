@@ -19,6 +19,7 @@ export class LocalStore implements Store {
     const final = path.resolve(this.root, runId);
     const partial = path.resolve(this.root, `.${runId}.partial`);
     try {
+      await ensureFolder(path.resolve(this.root));
       await mkdir(partial, { recursive: true });
     } catch (cause) {
       throw new StoreError(
@@ -52,6 +53,27 @@ export class LocalStore implements Store {
         await rm(partial, { recursive: true, force: true });
       },
     };
+  }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. Node's
+ * recursive mkdir loops forever where a parent refuses new entries with
+ * ENOENT (as /proc does); this gives up after one try per level.
+ */
+async function ensureFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw cause;
+    }
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw cause;
+    await ensureFolder(parent);
+    await mkdir(dir);
   }
 }
 

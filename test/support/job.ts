@@ -53,6 +53,7 @@ let counter = 0;
 export async function runInTemp(
   words: string[],
   store = tempDir(),
+  signal?: AbortSignal,
 ): Promise<{ result: RunResult; store: string; log: RecordingRunLog }> {
   const job = await jobOf([...words, '--store', store]);
   const log = new RecordingRunLog();
@@ -63,6 +64,7 @@ export async function runInTemp(
     runId: `test-run-${++counter}`,
     clock: () => new Date(),
     toolVersion: 'test',
+    signal,
   });
   return { result, store, log };
 }
