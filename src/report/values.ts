@@ -14,6 +14,7 @@ const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
 
 /**
  * Reads a cell as a decimal number. Returns null for anything else,
@@ -68,6 +69,16 @@ export function formatDatetime(epochMs: number): string {
   const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   const time = `${pad(hour, 2)}:${pad(min, 2)}:${pad(sec, 2)}`;
   return ms === 0 ? `${date} ${time}` : `${date} ${time}.${pad(ms, 3)}`;
+}
+
+/**
+ * The hour of the day (0..23) of epoch milliseconds, in UTC. For a
+ * datetime read without a zone that is the hour written in the file; one
+ * with a zone counts at its UTC hour.
+ */
+export function hourOfDay(epochMs: number): number {
+  const intoDay = ((epochMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+  return Math.floor(intoDay / MS_PER_HOUR);
 }
 
 function offsetMs(zone: string | undefined): number {

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 import type { ReportModel } from '../../src/report/model';
 import { renderReport } from '../../src/report/render';
@@ -53,6 +58,17 @@ describe('report.html in a browser', () => {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   });
 
+  // The SVG chart of one column, found by its place in the model.
+  function chartOf(role: string, column: string): Locator {
+    const f = model.files.findIndex((file) => file.role === role);
+    const c = model.files[f].columns.findIndex((col) => col.name === column);
+    return page.locator(`#chart-${f + 1}-${c + 1}-title`).locator('..');
+  }
+
+  function textIn(chart: Locator, text: string): Locator {
+    return chart.locator('text', { hasText: text });
+  }
+
   afterAll(async () => {
     await browser?.close();
     fs.rmSync(folder, { recursive: true, force: true });
@@ -98,6 +114,63 @@ describe('report.html in a browser', () => {
     }
     const bars = await page.locator('#file-1 td.chart rect.mock').count();
     expect(bars).toBeGreaterThan(100);
+  });
+
+  it('charts datetimes by time of day, alike in a later year', async () => {
+    const chart = chartOf('PERFORM', 'STRT_DATIME');
+    const heights = (series: string): Promise<string[]> =>
+      chart
+        .locator(`rect.${series}[height]:not([rx])`)
+        .evaluateAll((rs) => rs.map((r) => r.getAttribute('height') ?? ''));
+
+    const caption = 'time of day, one bar per hour; dates left out';
+
+    expect(await textIn(chart, caption).isVisible()).toBe(true);
+    expect(await heights('sample')).toHaveLength(24);
+    expect(await heights('mock')).toEqual(await heights('sample'));
+    // The table keeps the dates themselves.
+    const row = page.locator('#file-1 tbody', {
+      has: page.locator('th.name', { hasText: /^STRT_DATIME$/ }),
+    });
+    expect(await row.locator('tr.sample .stats').innerText()).toContain(
+      '2020-09-10 22:59:33',
+    );
+    expect(await row.locator('tr.mock .stats').innerText()).toContain(
+      '2024-09-10 22:59:33',
+    );
+  });
+
+  it('tabulates a column of many names instead of charting it', async () => {
+    const chart = chartOf('PERFORM', 'DRIVERNAME');
+    const text = await chart.locator('text').allTextContents();
+
+    const note = 'Too many distinct values for a bar chart';
+
+    expect(await textIn(chart, note).isVisible()).toBe(true);
+    expect(text).toEqual(
+      expect.arrayContaining(['distinct', 'top 8 hold', '306', '5.2%']),
+    );
+  });
+
+  it('explains the marks of unknown shares inside the chart', async () => {
+    const chart = chartOf('SG_DAILY_DRIVER_INCIDENT', 'driver_name');
+    const key = textIn(
+      chart,
+      "? = not among that file's top values; share unknown",
+    );
+    // The marks take their series' colour, as no other chart text does.
+    const marks = chart.locator('text.sample, text.mock');
+    const box = await chart.boundingBox();
+    const keyBox = await key.boundingBox();
+
+    expect(
+      await marks.evaluateAll((ts) => ts.map((t) => t.lastChild?.textContent)),
+    ).toEqual(['?', '?']);
+    expect(await key.isVisible()).toBe(true);
+    expect(keyBox!.x + keyBox!.width).toBeLessThanOrEqual(box!.x + box!.width);
+    expect(keyBox!.y + keyBox!.height).toBeLessThanOrEqual(
+      box!.y + box!.height,
+    );
   });
 
   it('shows markup from the data as text and runs none of it', async () => {

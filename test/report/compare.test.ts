@@ -31,7 +31,6 @@ describe('compareProfiles', () => {
 
     expect(chart.type).toBe('histogram');
     if (chart.type !== 'histogram') return;
-    expect(chart.kind).toBe('number');
     expect(chart.edges).toEqual(Array.from({ length: 21 }, (_, i) => i * 5));
   });
 
@@ -77,26 +76,52 @@ describe('compareProfiles', () => {
 
     expect(chart).toEqual({
       type: 'histogram',
-      kind: 'number',
       edges: [2100, 2100],
       sample: [1],
       mock: [1],
     });
   });
 
-  it('bins datetimes on epoch milliseconds', () => {
+  it('charts datetimes by hour of the day, whatever their year', () => {
     const chart = chartOf(
-      column('STRT_DATIME', ['2020-09-09 22:00:00', '2020-09-09 23:00:00']),
-      column('STRT_DATIME', ['2020-09-09 22:30:00']),
+      column('STRT_DATIME', [
+        '2020-09-09 01:05:11',
+        '2020-09-10 01:59:59.999',
+        '2020-09-11 13:00:00',
+        '',
+      ]),
+      column('STRT_DATIME', [
+        '2023-03-01 13:30:00',
+        '2023-03-02 13:45:00',
+        '2023-03-03 01:00:00',
+        '2023-03-04 13:59:59',
+      ]),
     );
-    if (chart.type !== 'histogram') throw new Error('expected a histogram');
 
-    const start = Date.UTC(2020, 8, 9, 22);
-    expect(chart.kind).toBe('datetime');
-    expect(chart.edges[0]).toBe(start);
-    expect(chart.edges[1]).toBe(start + 180_000);
-    expect(chart.edges[20]).toBe(start + 3_600_000);
-    expect(chart.mock?.[10]).toBe(1);
+    const sample = new Array(24).fill(0);
+    sample[1] = 2 / 3;
+    sample[13] = 1 / 3;
+    const mock = new Array(24).fill(0);
+    mock[1] = 0.25;
+    mock[13] = 0.75;
+    expect(chart).toEqual({ type: 'timeOfDay', sample, mock });
+  });
+
+  it('puts midnight in the first hour and a zoned time at its UTC hour', () => {
+    const chart = chartOf(
+      column('time', [
+        '2020-06-09',
+        '2020-06-09 00:00:00',
+        '2020-06-09 23:59:59',
+        '2020-06-10T01:30:00+02:00',
+      ]),
+      column('time', ['']),
+    );
+
+    const sample = new Array(24).fill(0);
+    sample[0] = 0.5;
+    sample[23] = 0.5;
+    expect(chart).toEqual({ type: 'timeOfDay', sample, mock: null });
   });
 
   it('compares text as the union of both top values', () => {
@@ -124,17 +149,98 @@ describe('compareProfiles', () => {
   });
 
   it('leaves a share unknown when the value is below a long top list', () => {
-    const many = 'ABCDEFGHIJ'.split('').map((c) => `Driver ${c}`);
+    // Nine drivers, so the sample's top eight leave out Driver I; few
+    // enough, and Driver A frequent enough, that bars stay readable.
+    const others = 'BCDEFGHI'
+      .split('')
+      .flatMap((c) => [`Driver ${c}`, `Driver ${c}`]);
     const chart = chartOf(
-      column('DRIVERNAME', [...many, 'Driver A']),
-      column('DRIVERNAME', ['Driver J', 'Driver J']),
+      column('DRIVERNAME', [...Array(10).fill('Driver A'), ...others]),
+      column('DRIVERNAME', ['Driver I', 'Driver I']),
     );
     if (chart.type !== 'categories') throw new Error('expected categories');
 
-    expect(chart.labels[0]).toBe('Driver J');
-    expect(chart.sample?.[0]).toBeNull();
-    expect(chart.mock?.[0]).toBe(1);
-    expect(chart.mock?.[1]).toBe(0);
+    expect(chart.labels.slice(0, 2)).toEqual(['Driver I', 'Driver A']);
+    expect(chart.sample?.slice(0, 2)).toEqual([null, 10 / 26]);
+    expect(chart.mock?.slice(0, 2)).toEqual([1, 0]);
+  });
+
+  it('sums up values too many for their rows instead of bars', () => {
+    const drivers = 'ABCDEFGHIJ'.split('').map((c) => `Driver ${c}`);
+    const chart = chartOf(
+      column('DRIVERNAME', [...drivers, 'Driver A', '']),
+      column('DRIVERNAME', ['Driver J', 'Driver J']),
+    );
+
+    // Ten distinct in eleven values; the top eight are Driver A twice and
+    // seven drivers once.
+    expect(chart).toEqual({
+      type: 'spread',
+      sample: {
+        values: 11,
+        distinct: 10,
+        capped: false,
+        listed: 8,
+        listedShare: 9 / 11,
+      },
+      mock: {
+        values: 2,
+        distinct: 1,
+        capped: false,
+        listed: 1,
+        listedShare: 1,
+      },
+    });
+  });
+
+  it('sums up values whose top ones hold under a fifth of the rows', () => {
+    // Fifty drivers twice each: distinct is half the rows, not more, but
+    // the top eight hold 16% of them.
+    const drivers = Array.from({ length: 50 }, (_, i) => `D${100 + i}`);
+    const chart = chartOf(
+      column('driver_id', [...drivers, ...drivers]),
+      column('driver_id', ['D100', 'D100', 'D101']),
+    );
+
+    expect(chart).toMatchObject({
+      type: 'spread',
+      sample: { values: 100, distinct: 50, listed: 8, listedShare: 0.16 },
+      mock: { values: 3, distinct: 2, listed: 2, listedShare: 1 },
+    });
+  });
+
+  it('counts a capped side as listing only part of its values', () => {
+    const profiler = new ColumnProfiler(['map'], { distinctCap: 2 });
+    ['A', 'A', 'B', ...'CDEFGHIJKLMNOPQ'].forEach((v) => profiler.add([v]));
+    const chart = chartOf(profiler.profiles(), column('map', ['A', 'A']));
+
+    // Both counted values are listed, yet fifteen more went uncounted.
+    expect(chart).toMatchObject({
+      type: 'spread',
+      sample: {
+        values: 18,
+        distinct: 2,
+        capped: true,
+        listed: 2,
+        listedShare: 3 / 18,
+      },
+    });
+  });
+
+  it('keeps bars when every side lists all of its values', () => {
+    const chart = chartOf(
+      column('vehicle_type', ['B', 'B', '8']),
+      column('vehicle_type', ['B', '8', 'Daily Incident [Driver] Report']),
+    );
+
+    // Two distinct in three values would count as spread, were a value
+    // missing from the bars.
+    expect(chart).toEqual({
+      type: 'categories',
+      labels: ['B', '8', 'Daily Incident [Driver] Report'],
+      sample: [2 / 3, 1 / 3, 0],
+      mock: [1 / 3, 1 / 3, 1 / 3],
+    });
   });
 
   it('falls back to categories when the kinds differ', () => {

@@ -32,13 +32,21 @@ export function profile(header: string[], rows: string[][]): ColumnProfile[] {
   return profiler.profiles();
 }
 
+// A run generates other days than the sample's, often in another year, so
+// the mock's datetimes move four years on and keep their time of day.
 function performMock(header: string[], rows: string[][]): string[][] {
   const miles = header.indexOf('TRAVELED_MILES');
   const driver = header.indexOf('DRIVERNAME');
+  const datetimes = ['INSERT_DATETIME', 'STRT_DATIME', 'END_DATIME'].map(
+    (name) => header.indexOf(name),
+  );
   return rows.map((row, i) => {
     const copy = [...row];
     copy[miles] = (Number(row[miles]) * 1.15).toFixed(1);
     copy[driver] = rows[(i + 7) % rows.length][driver];
+    for (const c of datetimes) {
+      copy[c] = row[c].replace(/^\d{4}/, (year) => String(Number(year) + 4));
+    }
     return copy;
   });
 }

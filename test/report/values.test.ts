@@ -1,5 +1,6 @@
 import {
   formatDatetime,
+  hourOfDay,
   parseDatetime,
   parseNumber,
 } from '../../src/report/values';
@@ -78,5 +79,19 @@ describe('formatDatetime', () => {
       const text = formatDatetime(epoch);
       expect(parseDatetime(text)).toBe(epoch);
     }
+  });
+});
+
+describe('hourOfDay', () => {
+  it.each([
+    ['2020-09-10 00:00:00', 0],
+    ['2020-09-10 01:59:59.999', 1],
+    ['2023-03-01 13:00:00', 13],
+    ['2020-09-10 23:59:59', 23],
+    ['1969-12-31 23:59:59', 23],
+    ['1969-12-31 00:30:00', 0],
+    ['2020-09-10T01:30:00+02:00', 23],
+  ])('reads %s as hour %d', (text, hour) => {
+    expect(hourOfDay(parseDatetime(text) as number)).toBe(hour);
   });
 });
