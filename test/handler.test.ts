@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -127,8 +128,11 @@ describe('fleetmocker handler', () => {
   });
 
   it('runs a daily report once both its files are uploaded, and only once', async () => {
-    const incidentKey = 'samples/SG_20200609_DAILY_DRIVER_INCIDENT.csv';
-    const summaryKey = 'samples/SG_20200609_DAILY_DRIVER_SUMMARY.csv';
+    // A folder of its own: the run id follows from the keys, and a server
+    // kept between test runs already knows the id of an earlier run.
+    const folder = `samples/${randomBytes(4).toString('hex')}`;
+    const incidentKey = `${folder}/SG_20200609_DAILY_DRIVER_INCIDENT.csv`;
+    const summaryKey = `${folder}/SG_20200609_DAILY_DRIVER_SUMMARY.csv`;
     await put(incidentKey, INCIDENT);
     const first = bodyOf(
       await fleetmocker(uploadEvent(incidentKey, await etag(incidentKey))),
