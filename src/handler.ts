@@ -115,16 +115,18 @@ async function runWords(
     })),
   );
   const db = await openLog();
-  // Stop in time to clean up rather than be killed with uploads open.
-  const deadline = new AbortController();
+  // Stop in time to clean up rather than be killed with uploads open. The
+  // clock is read on every row: a timer would not fire while rows are
+  // generated.
   const left = context?.getRemainingTimeInMillis?.();
-  const timer =
-    left === undefined
-      ? undefined
-      : setTimeout(
-          () => deadline.abort('Lambda timeout near'),
-          Math.max(0, left - CLEAN_UP_MS),
-        );
+  const stopAt =
+    left === undefined ? Infinity : Date.now() + left - CLEAN_UP_MS;
+  const deadline = {
+    get aborted() {
+      return Date.now() >= stopAt;
+    },
+    reason: 'Lambda timeout near',
+  };
   const result = await runJob(
     { ...command, files },
     {
@@ -134,10 +136,10 @@ async function runWords(
       runId,
       clock: () => new Date(),
       toolVersion: version,
-      signal: deadline.signal,
+      signal: deadline,
       log,
     },
-  ).finally(() => clearTimeout(timer));
+  );
   return respond(200, {
     status: 'generated',
     runId: result.runId,
@@ -204,6 +206,8 @@ async function onUpload(
 }
 
 function storeLocation(words: string[]): string {
+  const joined = words.find((w) => w.startsWith('--store='));
+  if (joined) return joined.slice('--store='.length).replace(/\/$/, '');
   const at = words.indexOf('--store');
   if (at >= 0 && words[at + 1]) return words[at + 1].replace(/\/$/, '');
   return `s3://${requiredString(process.env, 'S3_BUCKET_NAME', 'when --store is not given')}/mocks`;

@@ -35,9 +35,19 @@ export interface PipelineDeps {
   configDir?: string;
   /** Human progress (the CLI prints it); structured events go to log. */
   onProgress?: (message: string) => void;
-  /** Stops the run between rows; its output is then removed. */
-  signal?: AbortSignal;
+  /**
+   * Stops the run between rows once aborted; its output is then removed.
+   * Read on every row, so a getter that compares the clock with a
+   * deadline works even while generation keeps timers from firing.
+   */
+  signal?: StopSignal;
   log?: (event: Record<string, unknown>) => void;
+}
+
+/** An AbortSignal, or anything else that says whether to stop. */
+export interface StopSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
 }
 
 /** One written file of one mock day. */
@@ -306,7 +316,7 @@ export async function runJob(
 }
 
 async function writeFileDay(
-  signal: AbortSignal | undefined,
+  signal: StopSignal | undefined,
   output: RunOutput,
   day: string,
   fileDay: FileDay,

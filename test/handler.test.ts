@@ -209,6 +209,28 @@ describe('fleetmocker handler', () => {
     expect(open.Uploads ?? []).toEqual([]);
   });
 
+  it('stops before the Lambda timeout and removes the partial run', async () => {
+    const response = await fleetmocker(
+      '--files fixtures/PERFORM_20200911.csv --config performance ' +
+        '--data_size 200000 --date_range 10-13-22:10-14-22 --seed 11',
+      { awsRequestId: 'late99-req', getRemainingTimeInMillis: () => 21_000 },
+    );
+    expect(response.statusCode).toBe(504);
+    expect(bodyOf(response).error.code).toBe('E_INTERRUPTED');
+    const runs = await listKeys(s3.client, `s3://${BUCKET}/mocks/`);
+    expect(runs.filter((o) => o.key.includes('-late99/'))).toEqual([]);
+    const open = await s3.client.send(
+      new ListMultipartUploadsCommand({ Bucket: BUCKET }),
+    );
+    expect(open.Uploads ?? []).toEqual([]);
+    const logged = await pool.query(
+      "SELECT status, error_code FROM runs WHERE run_id LIKE '%-late99'",
+    );
+    expect(logged.rows).toEqual([
+      { status: 'failed', error_code: 'E_INTERRUPTED' },
+    ]);
+  });
+
   it('answers bad input with a 400 and the error, writing nothing', async () => {
     const before = await listKeys(s3.client, `s3://${BUCKET}/mocks/`);
     const response = await fleetmocker({

@@ -45,7 +45,9 @@ export class PgRunLog implements RunLog {
   async startRun(run: RunStart): Promise<void> {
     // A failed run may be started again under its id: runs started by an
     // S3 upload take their id from the objects, and a retried delivery
-    // must log to the same run. Earlier stages stay as the failure's record.
+    // must log to the same run. So may a run left "running" for over an
+    // hour, longer than Lambda lets a function live: its process was
+    // killed before it could say so. Earlier stages stay as a record.
     const started = await this.write(
       `start run ${run.runId}`,
       `INSERT INTO runs
@@ -58,7 +60,9 @@ export class PgRunLog implements RunLog {
          config_hash = EXCLUDED.config_hash, finished_at = NULL,
          total_rows = NULL, total_bytes = NULL,
          error_code = NULL, error_message = NULL
-       WHERE runs.status = 'failed'`,
+       WHERE runs.status = 'failed'
+          OR (runs.status = 'running'
+              AND runs.started_at < EXCLUDED.started_at - interval '1 hour')`,
       [
         run.runId,
         run.startedAt,
@@ -71,8 +75,8 @@ export class PgRunLog implements RunLog {
     );
     if (started === 0) {
       throw new DatabaseError(
-        `could not start run ${run.runId}: a run with that id is running ` +
-          `or has succeeded`,
+        `could not start run ${run.runId}: a run with that id has ` +
+          `succeeded or is still running`,
       );
     }
   }

@@ -34,21 +34,28 @@ export function classifyEvent(
   const e = event as Record<string, unknown>;
   if (Array.isArray(e.Records))
     return { kind: 'upload', objects: uploads(e.Records) };
+  if (e.trigger === 'schedule' && e.args === undefined) {
+    return { kind: 'schedule', words: scheduleWords(scheduleArgs) };
+  }
   if (typeof e.args === 'string') {
     const kind = e.trigger === 'schedule' ? 'schedule' : 'direct';
     return { kind, words: splitArgs(e.args) };
   }
   if (e['detail-type'] === 'Scheduled Event') {
-    if (!scheduleArgs) {
-      throw new ArgumentError(
-        'event: a scheduled event without "args" needs SCHEDULE_ARGS set',
-      );
-    }
-    return { kind: 'schedule', words: splitArgs(scheduleArgs) };
+    return { kind: 'schedule', words: scheduleWords(scheduleArgs) };
   }
   throw new ArgumentError(
     'event: expected an argument string, {"args": "..."}, an S3 event or a scheduled event',
   );
+}
+
+function scheduleWords(scheduleArgs: string | undefined): string[] {
+  if (!scheduleArgs) {
+    throw new ArgumentError(
+      'event: a scheduled event without "args" needs SCHEDULE_ARGS set',
+    );
+  }
+  return splitArgs(scheduleArgs);
 }
 
 /**

@@ -70,12 +70,15 @@ export function planUpload(
   if (missing.length) {
     return { action: 'wait', config: config.source, missing };
   }
+  // Everything that shapes the dataset goes into its key: the same
+  // objects with other arguments, or in another bucket, are another run.
   const runKey = createHash('sha256')
     .update(
-      chosen
-        .map((c) => `${c.key}@${c.etag.replace(/"/g, '')}`)
-        .sort()
-        .join('\n'),
+      [
+        object.bucket,
+        ...chosen.map((c) => `${c.key}@${c.etag.replace(/"/g, '')}`).sort(),
+        JSON.stringify(extraWords),
+      ].join('\n'),
     )
     .digest('hex')
     .slice(0, 16);

@@ -161,14 +161,25 @@ describe.each(BACKENDS)('run log on $name', (backend) => {
     it('refuses a second run with the same id', async () => {
       await log.startRun(start('run-twice', '2026-03-03T00:00:00.000Z'));
 
-      const again = log.startRun(start('run-twice', '2026-03-04T00:00:00Z'));
+      const again = log.startRun(start('run-twice', '2026-03-03T00:30:00Z'));
 
       await expect(again).rejects.toMatchObject({
         code: 'E_DB',
         message: expect.stringMatching(
-          /^could not start run run-twice: a run with that id is running/,
+          /^could not start run run-twice: a run with that id has succeeded or is still running/,
         ),
       });
+    });
+
+    it('takes over a run left running for more than an hour', async () => {
+      await log.startRun(start('run-killed', '2026-03-03T00:00:00.000Z'));
+
+      await log.startRun(start('run-killed', '2026-03-03T01:00:01.000Z'));
+
+      const [run] = (await listRecentRuns(pool, 50)).filter(
+        (r) => r.runId === 'run-killed',
+      );
+      expect(run.startedAt.toISOString()).toBe('2026-03-03T01:00:01.000Z');
     });
 
     it('starts a failed run again under the same id', async () => {

@@ -57,6 +57,26 @@ describe('planUpload', () => {
     expect(c).not.toEqual(a);
   });
 
+  it('gives another run for another bucket or other arguments', () => {
+    const key = 'samples/PERFORM_20200911.csv';
+    const base = planUpload(upload(key), configs, [], []);
+    const elsewhere = planUpload(
+      { ...upload(key), bucket: 'other' },
+      configs,
+      [],
+      [],
+    );
+    const bigger = planUpload(upload(key), configs, [], ['--data_size', '9']);
+    if (
+      base.action !== 'run' ||
+      elsewhere.action !== 'run' ||
+      bigger.action !== 'run'
+    ) {
+      throw new Error('expected runs');
+    }
+    expect(new Set([base.runId, elsewhere.runId, bigger.runId]).size).toBe(3);
+  });
+
   it('waits for the other files of a dataset of the same date', () => {
     expect(
       planUpload(
