@@ -42,6 +42,10 @@ describe('classifyEvent', () => {
         '--seed 1',
       ),
     ).toEqual({ kind: 'schedule', words: ['--seed', '1'] });
+    expect(classifyEvent({ trigger: 'schedule' }, '--seed 2')).toEqual({
+      kind: 'schedule',
+      words: ['--seed', '2'],
+    });
     expect(() =>
       classifyEvent({ 'detail-type': 'Scheduled Event' }, undefined),
     ).toThrow('a scheduled event without "args" needs SCHEDULE_ARGS set');
