@@ -17,6 +17,7 @@ import {
   InterruptedError,
   SampleError,
 } from './errors';
+import { fidelity } from './report/fidelity';
 import { ColumnProfiler, compareProfiles } from './report/profile';
 import type { ReportModel } from './report/model';
 import { renderReport } from './report/render';
@@ -211,8 +212,8 @@ export async function runJob(
       });
     }
 
-    const reportBytes = await timed('report', async () => {
-      const model: ReportModel = {
+    const report = await timed('report', async () => {
+      const compared: Omit<ReportModel, 'fidelity'> = {
         runId: deps.runId,
         arguments: displayArguments(job),
         seed: job.seed,
@@ -237,14 +238,19 @@ export async function runJob(
         relations: generator.relationTallies(),
         stages,
       };
+      const model: ReportModel = {
+        ...compared,
+        fidelity: fidelity(compared.files, compared.relations),
+      };
       const html = renderReport(model);
       const file = await target.create('report.html');
       await file.write(html);
       await file.close();
+      const bytes = Buffer.byteLength(html);
       return {
-        value: Buffer.byteLength(html),
+        value: { bytes, fidelity: model.fidelity },
         rows: 0,
-        bytes: Buffer.byteLength(html),
+        bytes,
       };
     });
 
@@ -256,7 +262,8 @@ export async function runJob(
       config: { name: config.name, source: loaded.source, sha256: loaded.hash },
       entities: generator.entityCounts(),
       files: files.map(({ location: _, ...f }) => f),
-      report: { path: 'report.html', bytes: reportBytes },
+      report: { path: 'report.html', bytes: report.bytes },
+      fidelity: report.fidelity,
     };
     // Written last: its presence marks a complete run.
     const manifestFile = await target.create('manifest.json');

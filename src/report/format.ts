@@ -44,3 +44,19 @@ export function formatStat(
   const abs = Math.abs(value);
   return String(abs >= 1 ? Number(value.toFixed(2)) : value.toPrecision(3));
 }
+
+/**
+ * A fidelity score (0..1) in hundredths, rounded down so that a score
+ * below a mark never reads as the mark: 0.799 is `0.79`. The small
+ * allowance keeps float noise such as 0.58 * 100 = 57.99999999999999 from
+ * costing a hundredth.
+ */
+export function scoreHundredths(score: number): number {
+  return Math.floor(score * 100 + 1e-9);
+}
+
+/** A fidelity score with two decimals, as {@link scoreHundredths}. */
+export function formatScore(score: number | null): string {
+  if (score === null) return '–';
+  return (scoreHundredths(score) / 100).toFixed(2);
+}

@@ -1,4 +1,5 @@
 import type { StageTiming } from '../db/types';
+import type { FidelityReport } from './fidelity';
 import type { ColumnComparison } from './profile';
 
 /** Everything report.html shows; built by the pipeline, rendered by Eta. */
@@ -10,6 +11,8 @@ export interface ReportModel {
   config: { name: string; hash: string };
   files: ReportFile[];
   relations: RelationResult[];
+  /** Scores of how closely the mock follows the sample; see fidelity.ts. */
+  fidelity: FidelityReport;
   stages: StageTiming[];
   toolVersion: string;
 }

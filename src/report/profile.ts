@@ -49,6 +49,12 @@ export interface ColumnProfile {
    * or datetime column, for histograms; empty for other kinds.
    */
   sample: number[];
+  /**
+   * The same uniform sample's values as written, for every kind, so that
+   * columns of mostly numbers with a placeholder such as `-`, or of
+   * identifiers and free text, can be compared too.
+   */
+  raw: string[];
 }
 
 /** Limits that bound the memory of a profiler, per column. */
@@ -176,9 +182,8 @@ export class ColumnProfiler {
           ? column.datetime
           : null;
     const parse = kind === 'number' ? parseNumber : parseDatetime;
-    const sample = stats
-      ? column.reservoir.values().map((v) => parse(v) as number)
-      : [];
+    const raw = [...column.reservoir.values()];
+    const sample = stats ? raw.map((v) => parse(v) as number) : [];
 
     return {
       name: column.name,
@@ -192,6 +197,7 @@ export class ColumnProfiler {
       max: stats ? stats.max : null,
       top: topValues(column.counts, this.limits.topSize),
       sample,
+      raw,
     };
   }
 }

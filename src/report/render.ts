@@ -7,9 +7,11 @@ import { Eta } from 'eta';
 
 import type { ReportModel } from './model';
 import chartTemplate from './templates/chart.eta';
+import fidelityTemplate from './templates/fidelity.eta';
 import fileTemplate from './templates/file.eta';
 import relationsTemplate from './templates/relations.eta';
 import reportTemplate from './templates/report.eta';
+import scoresTemplate from './templates/scores.eta';
 import stagesTemplate from './templates/stages.eta';
 import styleTemplate from './templates/style.eta';
 import { reportView } from './view';
@@ -20,6 +22,8 @@ const TEMPLATES: Record<string, string> = {
   '@report': reportTemplate,
   '@file': fileTemplate,
   '@chart': chartTemplate,
+  '@fidelity': fidelityTemplate,
+  '@scores': scoresTemplate,
   '@relations': relationsTemplate,
   '@stages': stagesTemplate,
   '@style': styleTemplate,

@@ -81,6 +81,15 @@ export function hourOfDay(epochMs: number): number {
   return Math.floor(intoDay / MS_PER_HOUR);
 }
 
+/**
+ * The seconds since midnight (0 up to 86,400, with milliseconds as a
+ * fraction) of epoch milliseconds, in UTC, as {@link hourOfDay} counts
+ * hours.
+ */
+export function secondOfDay(epochMs: number): number {
+  return (((epochMs % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 1000;
+}
+
 function offsetMs(zone: string | undefined): number {
   if (zone === undefined || zone === 'Z') return 0;
 

@@ -5,6 +5,13 @@
  */
 
 import type { ColumnComparison } from './compare';
+import type { FidelityReport } from './fidelity';
+import {
+  fidelitySummaryView,
+  fileFidelityView,
+  type FidelitySummaryView,
+  type FileFidelityView,
+} from './fidelity-view';
 import { formatCount, formatHeld, formatShare, formatStat } from './format';
 import type { ReportFile, ReportModel } from './model';
 import type { ColumnProfile } from './profile';
@@ -28,6 +35,8 @@ export interface SideView {
 
 /** One column: a group of two rows and a chart in the file's table. */
 export interface ColumnView {
+  /** Anchor of the column's rows, for links from the fidelity scores. */
+  id: string;
   name: string;
   /** The name cut after each underscore, where the page may wrap it. */
   nameParts: string[];
@@ -46,6 +55,7 @@ export interface FileView {
   days: { day: string; name: string; rows: string; bytes: string }[];
   totalRows: string;
   totalBytes: string;
+  fidelity: FileFidelityView;
   columns: ColumnView[];
 }
 
@@ -69,6 +79,7 @@ export interface ReportView {
   configHash: string;
   seed: string;
   arguments: { name: string; value: string }[];
+  fidelity: FidelitySummaryView;
   files: FileView[];
   relations: RelationView[];
   /** How many relations held on fewer than all checked rows. */
@@ -89,6 +100,10 @@ export function reportView(model: ReportModel): ReportView {
     broken: r.held < r.checked,
   }));
 
+  const files = model.files.map((file, index) =>
+    fileView(file, index, model.fidelity),
+  );
+
   return {
     runId: model.runId,
     toolVersion: model.toolVersion,
@@ -99,7 +114,8 @@ export function reportView(model: ReportModel): ReportView {
       name,
       value,
     })),
-    files: model.files.map(fileView),
+    fidelity: fidelitySummaryView(model.fidelity, files),
+    files,
     relations,
     brokenRelations: relations.filter((r) => r.broken).length,
     stages: model.stages.map((s) => ({
@@ -114,9 +130,18 @@ export function reportView(model: ReportModel): ReportView {
   };
 }
 
-function fileView(file: ReportFile, index: number): FileView {
+function fileView(
+  file: ReportFile,
+  index: number,
+  fidelity: FidelityReport,
+): FileView {
   const sum = (pick: (d: ReportFile['days'][number]) => number): string =>
     formatCount(file.days.reduce((total, d) => total + pick(d), 0));
+  const columnId = (c: number) => `column-${index + 1}-${c + 1}`;
+  const columnIds = new Map(
+    file.columns.map((col, c) => [col.name, columnId(c)]),
+  );
+  const scores = fidelity.files.find((f) => f.role === file.role);
 
   return {
     id: `file-${index + 1}`,
@@ -130,15 +155,24 @@ function fileView(file: ReportFile, index: number): FileView {
     })),
     totalRows: sum((d) => d.rows),
     totalBytes: sum((d) => d.bytes),
+    fidelity: fileFidelityView(
+      scores ?? { role: file.role, score: null, columns: [], relations: [] },
+      (name) => `#${columnIds.get(name) ?? ''}`,
+    ),
     columns: file.columns.map((column, c) =>
-      columnView(column, `chart-${index + 1}-${c + 1}`),
+      columnView(column, columnId(c), `chart-${index + 1}-${c + 1}`),
     ),
   };
 }
 
-function columnView(column: ColumnComparison, chartId: string): ColumnView {
+function columnView(
+  column: ColumnComparison,
+  id: string,
+  chartId: string,
+): ColumnView {
   const { sample, mock } = column;
   return {
+    id,
     name: column.name,
     nameParts: column.name.split(/(?<=_)/),
     sides: [sideView('sample', sample), sideView('mock', mock)],

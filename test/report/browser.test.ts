@@ -186,6 +186,24 @@ describe('report.html in a browser', () => {
     ).resolves.toBe(true);
   });
 
+  it('shows the overall fidelity first and links each score to its column', async () => {
+    const first = page.locator('main > section').first();
+    const links = page.locator('ol.scores a.name');
+    const columns = model.files.reduce((n, f) => n + f.columns.length, 0);
+    const relations = model.relations.length;
+
+    expect(await first.getAttribute('id')).toBe('fidelity');
+    expect(await first.locator('.headline').innerText()).toMatch(
+      /^0\.9\d overall/,
+    );
+    expect(await links.count()).toBe(columns + relations);
+    for (let i = 0; i < (await links.count()); i += 1) {
+      const target = (await links.nth(i).getAttribute('href')) as string;
+      expect(await page.locator(target).count()).toBe(1);
+      expect(await links.nth(i).isVisible()).toBe(true);
+    }
+  });
+
   it('marks the relations that held on fewer than all rows', async () => {
     const broken = page.locator('#relations tr.broken');
 

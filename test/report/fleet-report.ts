@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import Papa from 'papaparse';
 
+import { fidelity } from '../../src/report/fidelity';
 import type { ReportModel } from '../../src/report/model';
 import {
   ColumnProfiler,
@@ -81,7 +82,7 @@ export function fleetReport(): ReportModel {
     });
   const iHeaderPlus = [...iHeader, SCRIPT];
 
-  return {
+  const model: Omit<ReportModel, 'fidelity'> = {
     runId: 'run-20200911-7f3a',
     toolVersion: '0.1.0',
     seed: '20200911',
@@ -193,4 +194,5 @@ export function fleetReport(): ReportModel {
       },
     ],
   };
+  return { ...model, fidelity: fidelity(model.files, model.relations) };
 }

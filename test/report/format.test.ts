@@ -1,6 +1,7 @@
 import {
   formatCount,
   formatHeld,
+  formatScore,
   formatShare,
   formatStat,
 } from '../../src/report/format';
@@ -55,5 +56,24 @@ describe('formatStat', () => {
   it('shows datetimes as UTC text', () => {
     const epoch = Date.UTC(2020, 8, 9, 22, 5, 11);
     expect(formatStat(epoch, 'datetime')).toBe('2020-09-09 22:05:11');
+  });
+});
+
+describe('formatScore', () => {
+  it('rounds down so a score below a mark never reads as the mark', () => {
+    expect(formatScore(0.7999)).toBe('0.79');
+    expect(formatScore(0.999)).toBe('0.99');
+    expect(formatScore(1)).toBe('1.00');
+  });
+
+  it('does not lose a hundredth to float noise', () => {
+    // 0.58 * 100 is 57.99999999999999, and 1 - 0.42 is 0.5800000000000001.
+    expect(formatScore(0.58)).toBe('0.58');
+    expect(formatScore(1 - 0.42)).toBe('0.58');
+    expect(formatScore(1 - 0.2)).toBe('0.80');
+  });
+
+  it('writes a dash for no score', () => {
+    expect(formatScore(null)).toBe('–');
   });
 });

@@ -42,6 +42,7 @@ describe('ColumnProfiler', () => {
         { value: '72', count: 1 },
       ],
       sample: [64, 72, 104],
+      raw: ['64', '72', '104'],
     });
   });
 

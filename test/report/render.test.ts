@@ -1,3 +1,4 @@
+import { fidelity } from '../../src/report/fidelity';
 import type { ReportModel } from '../../src/report/model';
 import { ColumnProfiler, compareProfiles } from '../../src/report/profile';
 import { renderReport } from '../../src/report/render';
@@ -27,34 +28,36 @@ function smallReport(): ReportModel {
       ['70', '1', '2020-09-09 22:05:47'],
     ],
   );
+  const files = [
+    {
+      role: 'PERFORM',
+      sampleName: 'PERFORM_20200911.csv',
+      days: [
+        {
+          day: '2020-09-11',
+          name: 'PERFORM_20200911.csv',
+          rows: 3,
+          bytes: 1204,
+        },
+        {
+          day: '2020-09-12',
+          name: 'PERFORM_20200912.csv',
+          rows: 2,
+          bytes: 1100,
+        },
+      ],
+      columns: compareProfiles(sample, mock),
+    },
+  ];
   return {
     runId: 'run-1',
     toolVersion: '0.1.0',
     seed: '42',
     config: { name: 'fleet-daily', hash: 'sha256:4be1c0de' },
     arguments: { files: 'PERFORM', to: '2020-09-12' },
-    files: [
-      {
-        role: 'PERFORM',
-        sampleName: 'PERFORM_20200911.csv',
-        days: [
-          {
-            day: '2020-09-11',
-            name: 'PERFORM_20200911.csv',
-            rows: 3,
-            bytes: 1204,
-          },
-          {
-            day: '2020-09-12',
-            name: 'PERFORM_20200912.csv',
-            rows: 2,
-            bytes: 1100,
-          },
-        ],
-        columns: compareProfiles(sample, mock),
-      },
-    ],
+    files,
     relations: [],
+    fidelity: fidelity(files, []),
     stages: [],
   };
 }
@@ -137,6 +140,41 @@ describe('renderReport', () => {
       /<td>generate<\/td><td class="num">1,205<\/td>\s*<td class="num">9,545<\/td>/,
     );
     expect(fleet).toMatch(/Total<\/th><td class="num">1,749<\/td>/);
+  });
+
+  it('puts the overall fidelity at the top, marked when it drifts', () => {
+    // SPEED 1/3, the script column 2/3 and two columns in one file only,
+    // 0 each: 0.25.
+    expect(html.indexOf('id="fidelity"')).toBeLessThan(
+      html.indexOf('id="arguments"'),
+    );
+    expect(html).toMatch(
+      /<p class="headline bad"><span class="big"><span class="mark">✗<\/span>0\.25<\/span> overall/,
+    );
+    expect(html).toContain('<p class="summary bad">Below 0.80:</p>');
+    expect(html).toContain('the run the mean of its files');
+  });
+
+  it('lists the scores of a file lowest first, linked to its columns', () => {
+    const list = html.slice(html.indexOf('<ol class="scores">'));
+    const names = [...list.matchAll(/<a class="name mono" href="([^"]+)">/g)];
+
+    expect(count(list, '<li class="drift">')).toBe(4);
+    expect(names.map(([, href]) => href)).toEqual([
+      '#column-1-3',
+      '#column-1-4',
+      '#column-1-1',
+      '#column-1-2',
+    ]);
+    for (const [, href] of names) {
+      expect(html).toContain(`<tbody id="${href.slice(1)}">`);
+    }
+    // Escaped, with a place to wrap after the slash.
+    expect(list).toContain(
+      '<a class="name mono" href="#column-1-2">' +
+        '&lt;script&gt;alert(1)&lt;/<wbr>script&gt;</a>',
+    );
+    expect(list).toContain('style="width: 66%"></span>');
   });
 
   it('renders the same model to the same bytes', () => {

@@ -3,6 +3,7 @@ import {
   hourOfDay,
   parseDatetime,
   parseNumber,
+  secondOfDay,
 } from '../../src/report/values';
 
 describe('parseNumber', () => {
@@ -93,5 +94,18 @@ describe('hourOfDay', () => {
     ['2020-09-10T01:30:00+02:00', 23],
   ])('reads %s as hour %d', (text, hour) => {
     expect(hourOfDay(parseDatetime(text) as number)).toBe(hour);
+  });
+});
+
+describe('secondOfDay', () => {
+  it.each([
+    ['2020-09-10 00:00:00', 0],
+    ['2020-09-10 22:05:11', 79_511],
+    ['2024-09-10 22:05:11', 79_511],
+    ['2020-09-09 22:17:17.255', 80_237.255],
+    ['1969-12-31 23:59:59', 86_399],
+    ['2020-09-10T01:30:00+02:00', 84_600],
+  ])('reads %s as second %d of its day', (text, second) => {
+    expect(secondOfDay(parseDatetime(text) as number)).toBe(second);
   });
 });
