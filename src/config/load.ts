@@ -163,6 +163,7 @@ function checkReferences(config: Config, source: string): void {
         );
       }
     });
+    checkCopula(file, where, fail);
     for (const [name, agg] of Object.entries(file.aggregates)) {
       checkExpression(agg.where, `${where}.aggregates.${name}.where`, fail);
     }
@@ -237,6 +238,38 @@ function checkGenerator(
       checkExpression(spec.avoid, `${where}.avoid`, fail);
       break;
   }
+}
+
+/**
+ * A copula group pairs the values of one sample row, so its columns must
+ * be `number` columns of the file that read the same sample, and each may
+ * belong to one group only.
+ */
+function checkCopula(
+  file: Config['files'][number],
+  where: string,
+  fail: Fail,
+): void {
+  const grouped = new Set<string>();
+  file.copula.forEach((group, g) => {
+    const first = file.columns.find((c) => c.name === group[0]);
+    group.forEach((name, k) => {
+      const at = `${where}.copula.${g}.${k}`;
+      const column = file.columns.find((c) => c.name === name);
+      if (!column) fail(at, `expected a column of the file, found "${name}"`);
+      if (column.kind !== 'number') {
+        fail(at, `"${name}" has kind "${column.kind}", expected "number"`);
+      }
+      if (grouped.has(name)) fail(at, `"${name}" is in a group already`);
+      grouped.add(name);
+      if (column.file !== first?.file) {
+        fail(
+          at,
+          `"${name}" reads the sample of ${column.file ?? file.role}, the group's first column that of ${first?.file ?? file.role}; a group reads one sample`,
+        );
+      }
+    });
+  });
 }
 
 function checkExpression(

@@ -209,6 +209,12 @@ const fileSchema = z.strictObject({
   finalNewline: z.boolean().default(true),
   columns: z.array(generatorSchema).min(1),
   relations: z.array(relation).default([]),
+  /**
+   * Groups of `number` columns drawn together through a Gaussian copula,
+   * so that they keep the sample's rank correlations; other columns are
+   * drawn each on its own.
+   */
+  copula: z.array(z.array(z.string().min(1)).min(2)).default([]),
 });
 
 const entitySchema = z.strictObject({

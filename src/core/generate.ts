@@ -21,6 +21,7 @@ import {
   type Row,
 } from './expr';
 import { formatValue } from './format';
+import { learnCopula, type GaussianCopula } from './copula';
 import { compileGenerator, type CompiledGenerator } from './generators';
 import { MinHeap } from './heap';
 import { evaluationOrder } from './order';
@@ -71,6 +72,7 @@ interface CompiledFile {
   running: Row[];
   dependents: CompiledFile[];
   relations: { node: Node; tally: RelationTally }[];
+  copulas: GaussianCopula[];
   markers: { width: number; values: [string, Node][] }[];
   trailer?: { lines: Template[]; finalNewline: boolean; separator: string };
 }
@@ -248,6 +250,15 @@ export class MockGenerator {
           held: 0,
         },
       })),
+      copulas: spec.copula.map((group) => {
+        const specs = group.map((name) =>
+          spec.columns.find(
+            (c): c is Extract<GeneratorSpec, { kind: 'number' }> =>
+              c.name === name && c.kind === 'number',
+          )!,
+        );
+        return learnCopula(specs, sampleRows(specs[0].file));
+      }),
       markers: spec.markers.map((m) => ({
         width: m.width,
         values: Object.entries(m.values).map(
@@ -392,6 +403,7 @@ export class MockGenerator {
     const attributes = file.pool.attributes[e];
     for (let j = 0; j < count; j++) {
       const scope: Row = { ...attributes, ...aggregates, day };
+      const joint = this.jointUniforms(file, e, dayKey, j);
       for (const column of file.columns) {
         scope[column.spec.name] = column.draw({
           scope,
@@ -401,6 +413,7 @@ export class MockGenerator {
           rowIndex: j,
           state,
           day,
+          joint: joint.get(column.spec.name),
         });
       }
       file.previous[e] = scope;
@@ -409,6 +422,34 @@ export class MockGenerator {
       }
       yield scope;
     }
+  }
+
+  /**
+   * The uniforms of one row's copula groups, by column. Each group's
+   * stream is keyed by its first column and the row itself, so a row's
+   * values do not depend on which rows or entities were drawn before it.
+   */
+  private jointUniforms(
+    file: CompiledFile,
+    e: number,
+    dayKey: string,
+    j: number,
+  ): Map<string, number> {
+    const joint = new Map<string, number>();
+    for (const copula of file.copulas) {
+      const random = keyedStream(
+        this.job.seed,
+        file.spec.role,
+        'copula',
+        copula.columns[0],
+        e,
+        dayKey,
+        j,
+      );
+      const uniforms = copula.draw(random);
+      copula.columns.forEach((name, i) => joint.set(name, uniforms[i]));
+    }
+    return joint;
   }
 
   /** Formats a row, numbers its sequences and checks its relations. */

@@ -29,6 +29,11 @@ export interface Draw {
   state: Map<string, number>;
   /** Start of the mock day, in seconds. */
   day: number;
+  /**
+   * The uniform this row's copula group drew for this column, when it is
+   * in one; the column then takes it instead of drawing its own.
+   */
+  joint?: number;
 }
 
 export interface CompiledGenerator {
@@ -85,7 +90,7 @@ export function compileGenerator(
         spec,
         needs: new Set(),
         draw: (d) => {
-          const v = dist.quantile(d.random(), spec.smooth);
+          const v = dist.quantile(d.joint ?? d.random(), spec.smooth);
           return decimals === undefined ? v : round(v, decimals);
         },
       };
