@@ -383,7 +383,7 @@ const FUNCTIONS: Record<string, Fn> = {
   contains: (_, [s, part]) => text(s).includes(text(part)),
   starts_with: (_, [s, part]) => text(s).startsWith(text(part)),
   ends_with: (_, [s, part]) => text(s).endsWith(text(part)),
-  urlencode: (_, [s]) => encodeURIComponent(text(s)),
+  urlencode: (_, [s, also]) => urlencode(text(s), also ? text(also) : ''),
   html: (_, [s]) =>
     text(s)
       .replace(/&/g, '&amp;')
@@ -406,6 +406,21 @@ const FUNCTIONS: Record<string, Fn> = {
     Math.floor(num(a) + ctx.random() * (num(b) - num(a) + 1)),
   chance: (ctx, [p]) => ctx.random() < num(p),
 };
+
+/**
+ * Percent-encodes text as encodeURIComponent does, and also the characters
+ * in `also` that it leaves alone (of !'()*~): encoders differ there, and a
+ * sample that writes ' as %27 must be matched.
+ */
+function urlencode(s: string, also: string): string {
+  const encoded = encodeURIComponent(s);
+  if (also === '') return encoded;
+  return encoded.replace(/[!'()*~]/g, (c) =>
+    also.includes(c)
+      ? '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')
+      : c,
+  );
+}
 
 /** Functions that only a caller's context provides (see Context.extra). */
 const SCOPED_FUNCTIONS = new Set(['median']);
