@@ -1,0 +1,102 @@
+import type { EntityGuess } from './entities';
+import type { ColumnInfo } from './kinds';
+import { nameGenerator, valueFields } from './leaves';
+import {
+  columnOf,
+  ref,
+  type EntityPlan,
+  type FilePlan,
+  type GeneratorInput,
+} from './plan';
+import type { Taken } from './derive';
+
+/** Identifiers longer than this are drawn as text by the column. */
+const MAX_ID_DIGITS = 15;
+
+/**
+ * Turns the columns that follow a file's entity into its attributes: the
+ * key and its one-to-one partners become fresh identifiers or names, the
+ * per-entity settings one joint draw of the sample's combinations. The
+ * file's columns then read them.
+ */
+export function applyEntity(
+  file: FilePlan,
+  entity: EntityPlan,
+  guess: EntityGuess,
+  taken: Taken,
+): void {
+  for (const name of [guess.key, ...guess.identity]) {
+    const c = columnOf(file, name);
+    entity.attributes.push({ ...identityAttribute(c), file: file.role });
+    file.generators.set(name, { ...valueFields(c), kind: 'entity' });
+    taken.add(name);
+  }
+  if (guess.constants.length === 1) {
+    const c = columnOf(file, guess.constants[0]);
+    entity.attributes.push({
+      ...valueFields(c),
+      kind: 'choice',
+      sample: ref(c.name),
+      file: file.role,
+    });
+    file.generators.set(c.name, { ...valueFields(c), kind: 'entity' });
+    taken.add(c.name);
+  } else if (guess.constants.length > 1) {
+    const names = new Set(entity.attributes.map((a) => a.name));
+    let joint = 'SETTINGS';
+    for (
+      let n = 2;
+      names.has(joint) || file.table.header.includes(joint);
+      n++
+    ) {
+      joint = `SETTINGS_${n}`;
+    }
+    entity.attributes.push({
+      name: joint,
+      kind: 'choice',
+      sample: Object.fromEntries(guess.constants.map((n) => [n, ref(n)])),
+      file: file.role,
+    });
+    for (const name of guess.constants) {
+      const c = columnOf(file, name);
+      file.generators.set(name, {
+        ...valueFields(c),
+        kind: 'expr',
+        expr: `${joint}.${ref(name)}`,
+      });
+      taken.add(name);
+    }
+  }
+}
+
+function identityAttribute(c: ColumnInfo): GeneratorInput {
+  if (c.kind === 'name') return nameGenerator(c);
+  const shape = idShape(c);
+  if (shape) {
+    return {
+      name: c.name,
+      kind: 'identifier',
+      digits: shape.digits,
+      ...(shape.prefix ? { prefix: shape.prefix } : {}),
+      avoid: ref(c.name),
+    };
+  }
+  return { ...valueFields(c), kind: 'choice', sample: ref(c.name) };
+}
+
+/** Digit counts of whole-number or prefixed-digit identifiers. */
+function idShape(
+  c: ColumnInfo,
+): { digits: [number, number]; prefix: string } | undefined {
+  if (c.kind === 'identifier' && c.identifier && !c.identifier.parts) {
+    const { digits, prefix } = c.identifier;
+    return digits[1] <= MAX_ID_DIGITS ? { digits, prefix } : undefined;
+  }
+  if (c.type !== 'number' || c.decimals || c.placeholders.length)
+    return undefined;
+  const filled = c.raw.filter((v) => v !== '');
+  if (!filled.every((v) => /^[1-9]\d*$/.test(v))) return undefined;
+  const lengths = filled.map((v) => v.length);
+  const digits: [number, number] = [Math.min(...lengths), Math.max(...lengths)];
+  return digits[1] <= MAX_ID_DIGITS ? { digits, prefix: '' } : undefined;
+}

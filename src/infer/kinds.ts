@@ -1,0 +1,276 @@
+import { parseDateTime } from '../core/datetime';
+import { detectLayout } from './layouts';
+
+/**
+ * What a column holds, judged from its sample values alone:
+ * - `integer`, `decimal`: numbers drawn from their distribution;
+ * - `datetime`: date-times in one layout (`format`);
+ * - `boolean`, `category`: a few values, drawn by frequency;
+ * - `identifier`: codes that name a thing (leading zeros, prefixes, more
+ *   digits than a double holds), kept as text;
+ * - `name`: people's names;
+ * - `text`: anything else;
+ * - `empty`: no value at all.
+ */
+export type ColumnKind =
+  | 'integer'
+  | 'decimal'
+  | 'datetime'
+  | 'boolean'
+  | 'category'
+  | 'identifier'
+  | 'name'
+  | 'text'
+  | 'empty';
+
+/** A column of a sample with its kind and what the generator needs. */
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+  /** How the config reads and writes it. */
+  type: 'text' | 'number' | 'datetime';
+  decimals?: number;
+  format?: string;
+  /** Text standing in for a missing number or date-time, such as "-". */
+  placeholders: string[];
+  /** Share of cells that are empty. */
+  emptyShare: number;
+  /** Share of cells holding a placeholder. */
+  placeholderShare: number;
+  /** Distinct non-empty values. */
+  distinct: number;
+  /** The cells as written. */
+  raw: string[];
+  /**
+   * Numbers, or date-times in seconds, per row; NaN for empty cells,
+   * placeholders and text.
+   */
+  values: number[];
+  /** For identifiers: how many digits and what comes before them. */
+  identifier?: IdentifierShape;
+}
+
+/**
+ * How identifiers are written: a prefix and a digit count, or, for codes
+ * like `1599700637263.837450.223`, literal text and runs of digits.
+ */
+export interface IdentifierShape {
+  digits: [number, number];
+  prefix: string;
+  /** Literal text and digit-run lengths, when every value has them. */
+  parts?: (string | number)[];
+}
+
+/** At most this many distinct values always make a category. */
+const FEW_VALUES = 12;
+/** Up to this many, a category when they are this small a share. */
+const SOME_VALUES = 40;
+const SOME_SHARE = 0.05;
+/** Numbers with more digits lose some in a double. */
+const SAFE_DIGITS = 15;
+/** A number column may hold at most this many kinds of placeholder. */
+const MAX_PLACEHOLDERS = 3;
+
+const INTEGER = /^-?(0|[1-9]\d*)$/;
+const DECIMAL = /^-?\d+\.\d+$/;
+const DIGITS = /^\d+$/;
+const BOOLEANS = [
+  ['true', 'false'],
+  ['yes', 'no'],
+  ['y', 'n'],
+  ['t', 'f'],
+];
+const NAME = /^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){1,3}$/;
+
+/** Judges one column from its cells. */
+export function inferColumn(name: string, raw: string[]): ColumnInfo {
+  const filled = raw.filter((v) => v !== '');
+  const distinctValues = new Set(filled);
+  const base = {
+    name,
+    raw,
+    placeholders: [] as string[],
+    placeholderShare: 0,
+    emptyShare: (raw.length - filled.length) / Math.max(1, raw.length),
+    distinct: distinctValues.size,
+    values: raw.map(() => NaN),
+  };
+  if (filled.length === 0) return { ...base, kind: 'empty', type: 'text' };
+
+  const numeric = asNumbers(base, filled);
+  if (numeric) return numeric;
+  const dated = asDateTimes(base, filled);
+  if (dated) return dated;
+  if (isBoolean(distinctValues)) {
+    return { ...base, kind: 'boolean', type: 'text' };
+  }
+  if (distinctValues.size > FEW_VALUES && looksLikeNames(filled)) {
+    return { ...base, kind: 'name', type: 'text' };
+  }
+  if (isCategory(distinctValues.size, filled.length)) {
+    return { ...base, kind: 'category', type: 'text' };
+  }
+  const identifier = identifierShape(filled);
+  if (identifier) {
+    return { ...base, kind: 'identifier', type: 'text', identifier };
+  }
+  return { ...base, kind: 'text', type: 'text' };
+}
+
+function isCategory(distinct: number, filled: number): boolean {
+  return (
+    distinct <= FEW_VALUES ||
+    (distinct <= SOME_VALUES && distinct <= SOME_SHARE * filled)
+  );
+}
+
+type Base = Omit<ColumnInfo, 'kind' | 'type'>;
+
+/** Numbers, with a few placeholders; identifiers when digits would be lost. */
+function asNumbers(base: Base, filled: string[]): ColumnInfo | undefined {
+  const isNumber = (v: string) => INTEGER.test(v) || DECIMAL.test(v);
+  const gaps = placeholdersOf(filled, isNumber);
+  if (!gaps) return undefined;
+  const numbers = filled.filter(isNumber);
+  const digits = numbers.map((v) => v.replace(/^-|\..*$/g, '').length);
+  const leadingZero = numbers.some((v) => /^0\d/.test(v));
+  if (numbers.every((v) => DIGITS.test(v) || /^0\d/.test(v))) {
+    if (leadingZero || Math.max(...digits) > SAFE_DIGITS) {
+      if (gaps.length) return undefined;
+      return {
+        ...base,
+        kind: 'identifier',
+        type: 'text',
+        identifier: identifierShape(filled),
+      };
+    }
+  }
+  const fractions = numbers.map((v) => /\.(\d+)$/.exec(v)?.[1].length ?? 0);
+  const decimals = Math.max(...fractions);
+  const values = base.raw.map((v) => (isNumber(v) ? Number(v) : NaN));
+  const distinct = new Set(numbers).size;
+  return {
+    ...withGaps(base, gaps),
+    values,
+    kind:
+      isCategory(distinct, numbers.length) && !isCounter(values)
+        ? 'category'
+        : decimals
+          ? 'decimal'
+          : 'integer',
+    type: 'number',
+    decimals: decimals || undefined,
+  };
+}
+
+function asDateTimes(base: Base, filled: string[]): ColumnInfo | undefined {
+  const dated = filled.filter((v) => /\d/.test(v) && /[-/.:]/.test(v));
+  if (dated.length < filled.length / 2) return undefined;
+  const format = detectLayout(dated);
+  if (!format) return undefined;
+  const fitting = new Set(dated);
+  const gaps = placeholdersOf(filled, (v) => fitting.has(v));
+  if (!gaps) return undefined;
+  const values = base.raw.map((v) =>
+    v === '' || gaps.includes(v) ? NaN : parseDateTime(v, format),
+  );
+  return {
+    ...withGaps(base, gaps),
+    values,
+    kind: 'datetime',
+    type: 'datetime',
+    format,
+  };
+}
+
+/**
+ * The values that do not fit, when they are few and short enough to be
+ * stand-ins for "none"; undefined when they are not.
+ */
+function placeholdersOf(
+  filled: string[],
+  fits: (v: string) => boolean,
+): string[] | undefined {
+  const misfits = new Map<string, number>();
+  let fitting = 0;
+  for (const v of filled) {
+    if (fits(v)) fitting++;
+    else misfits.set(v, (misfits.get(v) ?? 0) + 1);
+  }
+  if (fitting === 0 || fitting < filled.length / 2) return undefined;
+  const kinds = [...misfits.keys()];
+  if (kinds.length > MAX_PLACEHOLDERS) return undefined;
+  if (kinds.some((k) => k.length > 5 || /\d/.test(k))) return undefined;
+  return kinds.sort();
+}
+
+/** Whole numbers that never fall in written order, like a packet id. */
+function isCounter(values: number[]): boolean {
+  const finite = values.filter(Number.isFinite);
+  if (new Set(finite).size < 3 || !finite.every(Number.isInteger)) {
+    return false;
+  }
+  return finite.every((v, i) => i === 0 || v >= finite[i - 1]);
+}
+
+function withGaps(base: Base, gaps: string[]): Base {
+  const set = new Set(gaps);
+  const count = base.raw.filter((v) => set.has(v)).length;
+  return {
+    ...base,
+    placeholders: gaps,
+    placeholderShare: count / Math.max(1, base.raw.length),
+  };
+}
+
+function isBoolean(values: Set<string>): boolean {
+  const lower = new Set([...values].map((v) => v.toLowerCase()));
+  return BOOLEANS.some(
+    (pair) => lower.size === 2 && pair.every((v) => lower.has(v)),
+  );
+}
+
+/** True when most values read as two to four capitalised words. */
+export function looksLikeNames(filled: string[]): boolean {
+  const distinct = [...new Set(filled)];
+  const names = distinct.filter((v) => NAME.test(v));
+  return names.length >= 5 && names.length >= 0.8 * distinct.length;
+}
+
+/** A pattern matching the values of a name column that are not names. */
+export const NOT_A_NAME = `^(?!${NAME.source.slice(1, -1)}$)`;
+
+/**
+ * Codes of letters and digits without spaces, mostly distinct or with a
+ * fixed prefix: their digit counts and the prefix all of them share.
+ */
+function identifierShape(filled: string[]): IdentifierShape | undefined {
+  if (!filled.every((v) => /^[A-Za-z]{0,4}[-_]?\d+$/.test(v))) {
+    return runsShape(filled);
+  }
+  let prefix = filled[0];
+  for (const v of filled) {
+    while (!v.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  }
+  // The prefix is what every value shares before its varying digits; keep
+  // at least one digit varying.
+  const shortest = Math.min(...filled.map((v) => v.length));
+  if (prefix.length >= shortest) prefix = prefix.slice(0, shortest - 1);
+  const digits = filled.map((v) => v.length - prefix.length);
+  return { digits: [Math.min(...digits), Math.max(...digits)], prefix };
+}
+
+/** Mostly distinct codes that all share one run of digits and text. */
+function runsShape(filled: string[]): IdentifierShape | undefined {
+  if (new Set(filled).size < 0.9 * filled.length) return undefined;
+  const shape = (v: string) => v.replace(/\d+/g, (d) => `#${d.length}#`);
+  const first = shape(filled[0]);
+  if (!/#\d+#/.test(first) || /\s/.test(first)) return undefined;
+  if (!filled.every((v) => shape(v) === first)) return undefined;
+  const parts = first
+    .split(/#(\d+)#/)
+    .map((p, i) => (i % 2 ? Number(p) : p))
+    .filter((p) => p !== '');
+  const length = filled[0].length;
+  return { digits: [length, length], prefix: '', parts };
+}

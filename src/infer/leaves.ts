@@ -1,0 +1,142 @@
+import type { ColumnInfo, IdentifierShape } from './kinds';
+import { looksLikeNames, NOT_A_NAME } from './kinds';
+import { freshName, ref, type FilePlan, type GeneratorInput } from './plan';
+
+/** Digits one rand_int can give without losing any. */
+const SAFE_DIGITS = 15;
+
+/** How a column is written: its type, layout, decimals, placeholders. */
+export function valueFields(c: ColumnInfo) {
+  return {
+    name: c.name,
+    ...(c.type === 'text' ? {} : { type: c.type }),
+    ...(c.format ? { format: c.format } : {}),
+    ...(c.decimals ? { decimals: c.decimals } : {}),
+    ...(c.placeholders.length ? { placeholders: c.placeholders } : {}),
+  };
+}
+
+/**
+ * The generator for a column that depends on no other: numbers from the
+ * sample's distribution, categories and text by frequency, names
+ * recombined, identifiers as fresh digits in the sample's shape.
+ */
+export function leafGenerator(file: FilePlan, c: ColumnInfo): GeneratorInput {
+  switch (c.kind) {
+    case 'integer':
+    case 'decimal':
+      return withGaps(file, c, {
+        ...valueFields(c),
+        kind: 'number',
+        sample: ref(c.name),
+      });
+    case 'name':
+      return nameGenerator(c);
+    case 'identifier':
+      return identifierTemplate(file, c, c.identifier);
+    default:
+      return { ...valueFields(c), kind: 'choice', sample: ref(c.name) };
+  }
+}
+
+/** A person-name generator, leaving out values that are not names. */
+export function nameGenerator(c: ColumnInfo): GeneratorInput {
+  const filled = c.raw.filter((v) => v !== '');
+  const allNames = looksLikeNames(filled) && !filled.some((v) => !isName(v));
+  return {
+    name: c.name,
+    kind: 'name',
+    sample: ref(c.name),
+    ...(allNames ? {} : { exclude: NOT_A_NAME }),
+  };
+}
+
+function isName(v: string): boolean {
+  return !new RegExp(NOT_A_NAME).test(v);
+}
+
+/**
+ * Wraps a value generator so that the column is empty or a placeholder as
+ * often as in the sample: the value moves to a hidden column and a hidden
+ * choice decides, row by row, whether it is written.
+ */
+export function withGaps(
+  file: FilePlan,
+  c: ColumnInfo,
+  value: GeneratorInput,
+): GeneratorInput {
+  const gapShare = c.emptyShare + c.placeholderShare;
+  if (gapShare === 0) return value;
+  const valueName = freshName(file, `${c.name}_VALUE`);
+  file.hidden.push({ ...value, name: valueName, hidden: true });
+  const gapName = freshName(file, `${c.name}_GAP`);
+  const weights: Record<string, number> = { '~': 1 - gapShare };
+  if (c.emptyShare) weights[''] = c.emptyShare;
+  for (const p of c.placeholders) {
+    weights[p] = c.raw.filter((v) => v === p).length / c.raw.length;
+  }
+  file.hidden.push({
+    name: gapName,
+    kind: 'choice',
+    hidden: true,
+    values: weights,
+  });
+  return {
+    ...valueFields(c),
+    kind: 'expr',
+    expr: `if(${ref(gapName)} == '~', ${ref(valueName)}, ${ref(gapName)})`,
+  };
+}
+
+/** Fresh digits in the shape of the sample's identifiers. */
+function identifierTemplate(
+  file: FilePlan,
+  c: ColumnInfo,
+  shape: IdentifierShape | undefined,
+): GeneratorInput {
+  if (!shape) return { ...valueFields(c), kind: 'choice', sample: ref(c.name) };
+  if (shape.parts) {
+    const template = shape.parts
+      .map((p) =>
+        typeof p === 'number' ? digits(p) : p.replace(/\$\{/g, "${'${'}"),
+      )
+      .join('');
+    return { name: c.name, kind: 'template', template };
+  }
+  const [fewest, most] = shape.digits;
+  if (fewest === most) {
+    return {
+      name: c.name,
+      kind: 'template',
+      template: shape.prefix + digits(most),
+    };
+  }
+  const lengthName = freshName(file, `${c.name}_DIGITS`);
+  file.hidden.push({
+    name: lengthName,
+    kind: 'choice',
+    type: 'number',
+    hidden: true,
+    sample: `len(${ref(c.name)}) - ${shape.prefix.length}`,
+    where: `len(${ref(c.name)}) > 0`,
+  });
+  return {
+    name: c.name,
+    kind: 'template',
+    template: `${shape.prefix}\${substr(${digitsExpr(most)}, 0, ${ref(lengthName)})}`,
+  };
+}
+
+/** A template part of `n` random digits. */
+function digits(n: number): string {
+  return `\${${digitsExpr(n)}}`;
+}
+
+function digitsExpr(n: number): string {
+  const chunks: string[] = [];
+  for (let left = n; left > 0; left -= SAFE_DIGITS) {
+    const width = Math.min(left, SAFE_DIGITS);
+    chunks.push(`pad(rand_int(0, ${'9'.repeat(width)}), ${width})`);
+  }
+  return chunks.join(' + ');
+}

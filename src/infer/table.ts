@@ -1,0 +1,78 @@
+import Papa from 'papaparse';
+import { SampleError } from '../errors';
+
+/** A sample file as inference sees it: before any config exists. */
+export interface SampleText {
+  /** The file's base name, which carries its role and date. */
+  name: string;
+  text: string;
+}
+
+/** A sample split into header, records, short rows and trailer. */
+export interface Table {
+  name: string;
+  header: string[];
+  /** Data rows with as many fields as the header. */
+  records: string[][];
+  /** Rows with fewer fields than the header, such as a median line. */
+  shortRows: { index: number; fields: string[] }[];
+  newline: '\n' | '\r\n';
+  finalNewline: boolean;
+  trailer?: { separator: string; lines: string[]; finalNewline: boolean };
+}
+
+/** A line of dashes or equals signs between the data and a footer. */
+const SEPARATOR = /^(-{3,}|={3,})$/;
+
+/**
+ * Splits a sample's text into its parts.
+ * @throws SampleError naming the file when it has no header or no rows.
+ */
+export function readTable(sample: SampleText): Table {
+  const body =
+    sample.text.charCodeAt(0) === 0xfeff ? sample.text.slice(1) : sample.text;
+  const newline = body.includes('\r\n') ? '\r\n' : '\n';
+  const lines = body.split(/\r?\n/);
+  const at = lines.findIndex((line) => SEPARATOR.test(line));
+  const dataText = at < 0 ? body : lines.slice(0, at).join('\n');
+  const trailer =
+    at < 0
+      ? undefined
+      : {
+          separator: lines[at],
+          lines: withoutLastEmpty(lines.slice(at + 1)),
+          finalNewline: /\r?\n$/.test(body),
+        };
+  const rows = Papa.parse<string[]>(dataText, { skipEmptyLines: false }).data;
+  while (rows.length && rows[rows.length - 1].join('') === '') rows.pop();
+  if (rows.length === 0) {
+    throw new SampleError(
+      `${sample.name}: the file is empty, expected a header line`,
+    );
+  }
+  const [header, ...data] = rows;
+  const records = data.filter((r) => r.length === header.length);
+  if (records.length === 0) {
+    throw new SampleError(
+      `${sample.name}: no data rows after the header, expected at least one`,
+    );
+  }
+  const shortRows = data.flatMap((fields, index) =>
+    fields.length < header.length ? [{ index, fields }] : [],
+  );
+  return {
+    name: sample.name,
+    header,
+    records,
+    shortRows,
+    newline,
+    finalNewline: at < 0 ? /\r?\n$/.test(body) : true,
+    trailer,
+  };
+}
+
+function withoutLastEmpty(lines: string[]): string[] {
+  return lines.length && lines[lines.length - 1] === ''
+    ? lines.slice(0, -1)
+    : lines;
+}
