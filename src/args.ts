@@ -34,8 +34,15 @@ export interface GenerateJob {
   seedDrawn: boolean;
 }
 
+/** Infer a config from samples and print it. */
+export interface InferJob {
+  command: 'infer';
+  files: string[];
+}
+
 export type Command =
   | GenerateJob
+  | InferJob
   | { command: 'runs'; limit: number }
   | { command: 'version' }
   | { command: 'help'; text: string };
@@ -54,6 +61,7 @@ function parser(argv: string[]) {
     .scriptName('fleetmocker')
     .usage(
       '$0 --files <sample.csv>... --config <name|path> [options]\n' +
+        '$0 infer --files <sample.csv>...    print a config inferred from samples\n' +
         '$0 runs [--limit N]    list recent runs and their stage timings',
     )
     .option('files', {
@@ -63,7 +71,8 @@ function parser(argv: string[]) {
     })
     .option('config', {
       type: 'string',
-      describe: 'A bundled config (performance, daily_reports) or a JSON path',
+      describe:
+        'A bundled config (performance, daily_reports), a JSON path, or auto to infer one',
     })
     .option('data_size', {
       alias: ['data-size'],
@@ -132,6 +141,7 @@ export async function parseArgs(
     }
     return { command: 'runs', limit };
   }
+  if (positional[0] === 'infer') return inferJob(raw);
   if (positional.length > 0 && positional[0] !== 'generate') {
     throw new ArgumentError(
       `unexpected argument "${positional[0]}", expected options such as --files (see --help)`,
@@ -164,6 +174,21 @@ export async function parseArgs(
     seed,
     seedDrawn: raw.seed === undefined,
   };
+}
+
+function inferJob(raw: z.infer<typeof rawSchema>): InferJob {
+  if (!raw.files || raw.files.length === 0) {
+    throw new ArgumentError('--files: expected one or more sample CSV files');
+  }
+  const extra = (['config', 'data_size', 'date_range', 'seed'] as const).find(
+    (k) => raw[k] !== undefined,
+  );
+  if (extra) {
+    throw new ArgumentError(
+      `--${extra}: not used by infer, expected only --files`,
+    );
+  }
+  return { command: 'infer', files: raw.files };
 }
 
 /** `path:role` names a role; a URI's scheme is not a role. */

@@ -1,10 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
-import { parseArgs, type GenerateJob } from './args';
+import { parseArgs, type GenerateJob, type InferJob } from './args';
 import { formatDateTime } from './core/datetime';
 import { openDatabase, type Database } from './db/pool';
 import { formatRuns, listRecentRuns, PgRunLog } from './db/runlog';
 import { describeError, EXIT_CODES } from './errors';
+import { inferConfigText } from './infer';
+import { readSampleTexts } from './pipeline';
 import { runJob, type RunResult } from './pipeline';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from './store/s3';
@@ -32,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`fleetmocker ${version}\n`);
       return 0;
     }
+    if (command.command === 'infer') {
+      process.stdout.write(await infer(command));
+      return 0;
+    }
     db = await openDatabase(process.env, {
       embeddedDir:
         optionalString(process.env, 'FLEETMOCKER_PGDATA') ??
@@ -53,6 +59,13 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db?.close().catch(() => undefined);
   }
+}
+
+/** The inferred config's JSON; reads local files or s3:// URIs. */
+async function infer(job: InferJob): Promise<string> {
+  let s3: S3Client | undefined;
+  const read = readerFor(() => (s3 ??= createS3Client(process.env)));
+  return inferConfigText(await readSampleTexts(job.files, read));
 }
 
 async function generate(

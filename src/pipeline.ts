@@ -17,6 +17,7 @@ import {
   InterruptedError,
   SampleError,
 } from './errors';
+import { inferConfigText, type SampleText } from './infer';
 import { fidelity } from './report/fidelity';
 import { ColumnProfiler, compareProfiles } from './report/profile';
 import type { ReportModel } from './report/model';
@@ -123,11 +124,11 @@ export async function runJob(
     return result.value;
   };
 
-  let loaded: LoadedConfig | undefined;
+  let loaded: (LoadedConfig & { text: string }) | undefined;
   let output: RunOutput | undefined;
   let started = false;
   try {
-    loaded = await loadConfig(job.config, deps);
+    loaded = await loadConfig(job, deps);
     const config = loaded.config;
     await deps.runLog.startRun({
       runId: deps.runId,
@@ -166,6 +167,13 @@ export async function runJob(
 
     output = await deps.store.begin(deps.runId);
     const target = output;
+    if (job.config === AUTO) {
+      // The inferred config beside the run, so that it can be repeated
+      // or edited: its bytes are the ones hashed in the manifest.
+      const file = await target.create(AUTO_CONFIG_FILE);
+      await file.write(loaded.text);
+      await file.close();
+    }
     const mockProfilers = new Map<string, ColumnProfiler>();
     let writeMs = 0;
     const generateStart = deps.clock();
@@ -259,7 +267,12 @@ export async function runJob(
       tool: { name: 'fleetmocker', version: deps.toolVersion },
       arguments: jobArguments(job),
       seed: job.seed,
-      config: { name: config.name, source: loaded.source, sha256: loaded.hash },
+      config: {
+        name: config.name,
+        source: loaded.source,
+        sha256: loaded.hash,
+        ...(job.config === AUTO ? { path: AUTO_CONFIG_FILE } : {}),
+      },
       entities: generator.entityCounts(),
       files: files.map(({ location: _, ...f }) => f),
       report: { path: 'report.html', bytes: report.bytes },
@@ -362,10 +375,42 @@ async function writeFileDay(
   };
 }
 
+/** The --config value that infers the config from the samples. */
+export const AUTO = 'auto';
+/** Where a run with --config auto keeps the config it inferred. */
+const AUTO_CONFIG_FILE = 'config.json';
+
+/**
+ * Reads sample files for inference, named by their base names.
+ * @throws FleetmockerError from the reader, naming the file.
+ */
+export async function readSampleTexts(
+  files: string[],
+  readText: ReadText,
+): Promise<SampleText[]> {
+  const samples: SampleText[] = [];
+  for (const file of files) {
+    samples.push({
+      name: path.posix.basename(file.replace(/\\/g, '/')),
+      text: await readText(file),
+    });
+  }
+  return samples;
+}
+
 async function loadConfig(
-  nameOrPath: string,
+  job: GenerateJob,
   deps: PipelineDeps,
-): Promise<LoadedConfig> {
+): Promise<LoadedConfig & { text: string }> {
+  const nameOrPath = job.config;
+  if (nameOrPath === AUTO) {
+    const samples = await readSampleTexts(
+      job.files.map((f) => f.path),
+      deps.readText,
+    );
+    const text = inferConfigText(samples, AUTO);
+    return { ...parseConfig(text, AUTO), text };
+  }
   if (isConfigPath(nameOrPath)) {
     const text = await deps.readText(nameOrPath).catch((cause: unknown) => {
       const { message } = describeError(cause);
@@ -375,7 +420,7 @@ async function loadConfig(
         { cause },
       );
     });
-    return parseConfig(text, nameOrPath);
+    return { ...parseConfig(text, nameOrPath), text };
   }
   const dir = deps.configDir ?? path.join(projectRoot(), 'configs');
   const file = path.join(dir, `${nameOrPath}.json`);
@@ -386,7 +431,7 @@ async function loadConfig(
       { cause },
     );
   });
-  return parseConfig(text, nameOrPath);
+  return { ...parseConfig(text, nameOrPath), text };
 }
 
 /**
