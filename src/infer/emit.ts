@@ -46,5 +46,18 @@ function emitFile(file: FilePlan): FileInput {
       ...file.hidden,
     ],
     ...(file.relations.length ? { relations: file.relations } : {}),
+    ...copulaOf(file),
   };
+}
+
+/**
+ * The file's number columns that read its own sample, drawn together so
+ * that they keep the sample's rank correlations (a longer period, more
+ * miles). Columns computed from others already keep theirs.
+ */
+function copulaOf(file: FilePlan): Pick<FileInput, 'copula'> {
+  const group = [...file.generators.values(), ...file.hidden]
+    .filter((g) => g.kind === 'number' && g.file === undefined)
+    .map((g) => g.name);
+  return group.length >= 2 ? { copula: [group] } : {};
 }

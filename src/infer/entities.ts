@@ -1,4 +1,5 @@
 import type { ColumnInfo } from './kinds';
+import { findCarries } from './relations';
 
 /** The column that names a file's entity and the columns that follow it. */
 export interface EntityGuess {
@@ -65,7 +66,7 @@ export function findEntity(
         a.key.emptyShare - b.key.emptyShare,
     );
   const best = scored[0];
-  if (!best) return undefined;
+  if (!best) return keyOfCarries(candidates, columns);
   const identity = best.followers.filter(
     (c) =>
       follows(c, best.key) || c.distinct >= NEARLY_AS_MANY * best.key.distinct,
@@ -104,4 +105,19 @@ export function follows(key: ColumnInfo, other: ColumnInfo): boolean {
     if ((seen.get(k)?.size ?? 0) <= 1) single++;
   }
   return groups >= ENOUGH_GROUPS && single >= FOLLOWS * groups;
+}
+
+/**
+ * Without columns that follow it, a key still shows in rows that continue
+ * each other: the candidate along whose rows most columns carry on.
+ */
+function keyOfCarries(
+  candidates: ColumnInfo[],
+  columns: ColumnInfo[],
+): EntityGuess | undefined {
+  const best = candidates
+    .map((key) => ({ key, carries: findCarries(columns, key).length }))
+    .filter((c) => c.carries > 0)
+    .sort((a, b) => b.carries - a.carries)[0];
+  return best && { key: best.key.name, identity: [], constants: [] };
 }

@@ -31,6 +31,8 @@ export interface SequenceRelation {
 const HOLDS = 0.99;
 /** Share of an entity's row pairs for a carry. */
 const CARRIES = 0.9;
+/** Share of rows on which both parts of a sum must be other than zero. */
+const BOTH_MOVE = 0.05;
 /** Rows a relation needs to be judged at all. */
 const ENOUGH_ROWS = 10;
 
@@ -88,8 +90,12 @@ function holdsSum(
     if (Math.abs(t - a - b) <= tolerance + 1e-9) held++;
     if (a !== 0 && b !== 0) bothMove++;
   }
+  // A sum whose operand is nearly always zero says no more than that two
+  // columns are equal; it needs rows where both parts count.
   return (
-    checked >= ENOUGH_ROWS && held >= HOLDS * checked && bothMove >= checked / 4
+    checked >= ENOUGH_ROWS &&
+    held >= HOLDS * checked &&
+    bothMove >= Math.max(3, BOTH_MOVE * checked)
   );
 }
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { SampleError } from '../errors';
+import { sniffSample } from '../sample/dialect';
 
 /** A sample file as inference sees it: before any config exists. */
 export interface SampleText {
@@ -25,13 +26,14 @@ export interface Table {
 const SEPARATOR = /^(-{3,}|={3,})$/;
 
 /**
- * Splits a sample's text into its parts.
- * @throws SampleError naming the file when it has no header or no rows.
+ * Splits a sample's text into its parts, read in the dialect it is
+ * written in.
+ * @throws SampleError naming the file when it has no header or no rows,
+ *   or is binary or compressed.
  */
 export function readTable(sample: SampleText): Table {
-  const body =
-    sample.text.charCodeAt(0) === 0xfeff ? sample.text.slice(1) : sample.text;
-  const newline = body.includes('\r\n') ? '\r\n' : '\n';
+  const { text: body, dialect } = sniffSample(sample.text, sample.name);
+  const newline = dialect.newline;
   const lines = body.split(/\r?\n/);
   const at = lines.findIndex((line) => SEPARATOR.test(line));
   const dataText = at < 0 ? body : lines.slice(0, at).join('\n');
@@ -43,7 +45,10 @@ export function readTable(sample: SampleText): Table {
           lines: withoutLastEmpty(lines.slice(at + 1)),
           finalNewline: /\r?\n$/.test(body),
         };
-  const rows = Papa.parse<string[]>(dataText, { skipEmptyLines: false }).data;
+  const rows = Papa.parse<string[]>(dataText, {
+    delimiter: dialect.delimiter,
+    skipEmptyLines: false,
+  }).data;
   while (rows.length && rows[rows.length - 1].join('') === '') rows.pop();
   if (rows.length === 0) {
     throw new SampleError(
