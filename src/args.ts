@@ -61,7 +61,7 @@ function parser(argv: string[]) {
     .scriptName('fleetmocker')
     .usage(
       '$0 --files <sample.csv>... --config <name|path> [options]\n' +
-        '$0 infer --files <sample.csv>...    print a config inferred from samples\n' +
+        '$0 infer --files <sample.csv>...    print an inferred config\n' +
         '$0 runs [--limit N]    list recent runs and their stage timings',
     )
     .option('files', {
