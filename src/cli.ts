@@ -10,7 +10,7 @@ import { readSampleTexts } from './pipeline';
 import { runJob, type RunResult } from './pipeline';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from './store/s3';
-import { readerFor, storeFor } from './store/select';
+import { bytesReaderFor, readerFor, storeFor } from './store/select';
 import { optionalString } from './env';
 import { version } from '../package.json';
 
@@ -95,6 +95,7 @@ async function generate(
   return runJob(job, {
     store: storeFor(job.store, client),
     readText: readerFor(client),
+    readBytes: bytesReaderFor(client),
     runLog: new PgRunLog(db.pool),
     runId,
     clock: now,

@@ -18,7 +18,7 @@ import {
   objectExists,
   resolveNewest,
 } from './store/s3';
-import { readerFor, storeFor } from './store/select';
+import { bytesReaderFor, readerFor, storeFor } from './store/select';
 import { version } from '../package.json';
 
 /**
@@ -132,6 +132,7 @@ async function runWords(
     {
       store: storeFor(command.store, client),
       readText: readerFor(client),
+      readBytes: bytesReaderFor(client),
       runLog: new PgRunLog(db.pool),
       runId,
       clock: () => new Date(),

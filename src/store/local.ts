@@ -126,11 +126,19 @@ function streamFile(stream: WriteStream, file: string): OutputFile {
 }
 
 /**
- * Reads a local file as UTF-8 text.
+ * Reads a local file as UTF-8 text, as `readLocalBytes` does.
+ * @throws SampleError as `readLocalBytes` does.
+ */
+export async function readLocalText(file: string): Promise<string> {
+  return (await readLocalBytes(file)).toString('utf8');
+}
+
+/**
+ * Reads a local file's bytes, so a sample's encoding can be checked.
  * @throws SampleError naming the file when it is missing, a folder,
  *   unreadable or too large.
  */
-export async function readLocalText(file: string): Promise<string> {
+export async function readLocalBytes(file: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(file);
@@ -149,7 +157,7 @@ export async function readLocalText(file: string): Promise<string> {
     );
   }
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (cause) {
     throw new SampleError(`${file}: cannot read the file (${reason(cause)})`, {
       cause,

@@ -69,16 +69,28 @@ export async function objectExists(
 }
 
 /**
- * Reads an object as UTF-8 text, streaming it so that a body larger than
- * the limit is refused without being held whole.
- * @throws SampleError naming the URI when it is malformed, names a folder,
- *   is missing, forbidden, unreadable or too large.
+ * Reads an object as UTF-8 text, as `readS3Bytes` does.
+ * @throws SampleError as `readS3Bytes` does.
  */
 export async function readS3Text(
   client: S3Client,
   uri: string,
   options: { maxBytes?: number } = {},
 ): Promise<string> {
+  return (await readS3Bytes(client, uri, options)).toString('utf8');
+}
+
+/**
+ * Reads an object's bytes, streaming them so that a body larger than the
+ * limit is refused without being held whole.
+ * @throws SampleError naming the URI when it is malformed, names a folder,
+ *   is missing, forbidden, unreadable or too large.
+ */
+export async function readS3Bytes(
+  client: S3Client,
+  uri: string,
+  options: { maxBytes?: number } = {},
+): Promise<Buffer> {
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   const { bucket, key } = parseS3Uri(uri, SampleError);
   if (!key || key.endsWith('/')) {
@@ -120,7 +132,7 @@ export async function readS3Text(
     if (cause instanceof SampleError) throw cause;
     throw unreadable(cause);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  return Buffer.concat(chunks, size);
 }
 
 /**

@@ -172,7 +172,7 @@ class UploadFile implements OutputFile {
     );
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     this.check();
     if (this.closing) {
       throw new StoreError(`${this.uri}: written to after close`);

@@ -9,6 +9,7 @@ import type { RunOutput, Store } from './types';
 export {
   listKeys,
   objectExists,
+  readS3Bytes,
   readS3Text,
   resolveNewest,
   type S3ObjectInfo,

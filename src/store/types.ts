@@ -4,7 +4,7 @@
  */
 export interface OutputFile {
   /** Resolves once the chunk is accepted (back-pressure respected). */
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,3 +26,6 @@ export interface Store {
 
 /** Reads the text of a sample or config by path or URI. */
 export type ReadText = (location: string) => Promise<string>;
+
+/** Reads the bytes of a sample by path or URI. */
+export type ReadBytes = (location: string) => Promise<Uint8Array>;

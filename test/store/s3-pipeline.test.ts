@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { runJob } from '../../src/pipeline';
 import { listKeys, readS3Text } from '../../src/store/s3';
-import { readerFor, storeFor } from '../../src/store/select';
+import { bytesReaderFor, readerFor, storeFor } from '../../src/store/select';
 import { jobOf, PERFORM, RecordingRunLog } from '../support/job';
 import { startS3rver, type TestS3 } from '../support/s3rver';
 
@@ -46,6 +46,7 @@ async function run(client: S3Client, runId: string) {
   const running = runJob(job, {
     store: storeFor(job.store, () => client),
     readText: readerFor(() => client),
+    readBytes: bytesReaderFor(() => client),
     runLog: log,
     runId,
     clock: () => new Date(),

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { parseArgs, type GenerateJob } from '../../src/args';
 import type { RunLog, StageTiming } from '../../src/db/types';
 import { runJob, type RunResult } from '../../src/pipeline';
-import { LocalStore, readLocalText } from '../../src/store/local';
+import {
+  LocalStore,
+  readLocalBytes,
+  readLocalText,
+} from '../../src/store/local';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const PERFORM = path.join(ROOT, 'fixtures/PERFORM_20200911.csv');
@@ -60,6 +64,7 @@ export async function runInTemp(
   const result = await runJob(job, {
     store: new LocalStore(store),
     readText: readLocalText,
+    readBytes: readLocalBytes,
     runLog: log,
     runId: `test-run-${++counter}`,
     clock: () => new Date(),
