@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { z } from 'zod';
 import { ArgumentError } from './errors';
+import { ENCODINGS, encodingNamed, type Encoding } from './sample/encoding';
 import {
   formatDateTime,
   parseDateTime,
@@ -32,6 +33,10 @@ export interface GenerateJob {
   seed: string;
   /** True when no --seed was given and one was drawn. */
   seedDrawn: boolean;
+  /** The encoding of samples without a byte-order mark, if given. */
+  encoding?: Encoding;
+  /** Prefix text values that a spreadsheet would run as formulas. */
+  neutraliseFormulas: boolean;
 }
 
 /** Infer a config from samples and print it. */
@@ -92,6 +97,16 @@ function parser(argv: string[]) {
       type: 'string',
       describe: 'Integer or text; drawn and printed when not given',
     })
+    .option('encoding', {
+      type: 'string',
+      describe: `Samples' encoding when they have no byte-order mark: ${ENCODINGS.join(', ')} (default utf-8); mocks are written in it too`,
+    })
+    .option('neutralise_formulas', {
+      alias: ['neutralise-formulas'],
+      type: 'boolean',
+      describe:
+        "In the mock CSVs, put ' before text values that start with = + - or @, so spreadsheets show them instead of running them",
+    })
     .option('limit', {
       type: 'string',
       describe: 'With runs: how many runs to list (default 10)',
@@ -116,6 +131,8 @@ const rawSchema = z.object({
   store: z.string().optional(),
   seed: z.string().optional(),
   limit: z.string().optional(),
+  encoding: z.string().optional(),
+  neutralise_formulas: z.boolean().optional(),
 });
 
 /**
@@ -173,6 +190,8 @@ export async function parseArgs(
     store: raw.store ?? DEFAULT_STORE,
     seed,
     seedDrawn: raw.seed === undefined,
+    encoding: parseEncoding(raw.encoding),
+    neutraliseFormulas: raw.neutralise_formulas ?? false,
   };
 }
 
@@ -189,6 +208,17 @@ function inferJob(raw: z.infer<typeof rawSchema>): InferJob {
     );
   }
   return { command: 'infer', files: raw.files };
+}
+
+function parseEncoding(text: string | undefined): Encoding | undefined {
+  if (text === undefined) return undefined;
+  const encoding = encodingNamed(text);
+  if (!encoding) {
+    throw new ArgumentError(
+      `--encoding: unknown encoding "${text}", expected one of ${ENCODINGS.join(', ')}`,
+    );
+  }
+  return encoding;
 }
 
 /** `path:role` names a role; a URI's scheme is not a role. */

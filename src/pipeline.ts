@@ -23,12 +23,17 @@ import { ColumnProfiler, compareProfiles } from './report/profile';
 import type { ReportModel } from './report/model';
 import { renderReport } from './report/render';
 import { readSample, type Sample } from './sample/read';
-import type { ReadText, RunOutput, Store } from './store/types';
+import type { ReadBytes, ReadText, RunOutput, Store } from './store/types';
+import { neutraliseFormula } from './csv/formulas';
+import type { Dialect } from './sample/dialect';
+import { withSampleFormats } from './sample/formats';
 
 /** What a run needs from outside the core; entry points build these. */
 export interface PipelineDeps {
   store: Store;
   readText: ReadText;
+  /** Reads samples as bytes, so their encoding can be told; else text. */
+  readBytes?: ReadBytes;
   runLog: RunLog;
   runId: string;
   clock: () => Date;
@@ -141,7 +146,10 @@ export async function runJob(
     started = true;
 
     const samples = await timed('read', async () => {
-      const read = await readSamples(job, config.files, deps.readText);
+      const readBytes =
+        deps.readBytes ??
+        (async (file: string) => Buffer.from(await deps.readText(file)));
+      const read = await readSamples(job, config.files, readBytes);
       return {
         value: read.samples,
         rows: [...read.samples.values()].reduce((n, s) => n + s.rows.length, 0),
@@ -150,11 +158,15 @@ export async function runJob(
     });
 
     const { generator, sampleProfiles } = await timed('profile', async () => {
-      const generator = new MockGenerator(config, samples, {
-        seed: job.seed,
-        days: job.days,
-        dataSize: job.dataSize,
-      });
+      const generator = new MockGenerator(
+        withSampleFormats(config, samples),
+        samples,
+        {
+          seed: job.seed,
+          days: job.days,
+          dataSize: job.dataSize,
+        },
+      );
       const sampleProfiles = new Map(
         [...samples].map(([role, s]) => {
           const profiler = new ColumnProfiler(s.header);
@@ -189,6 +201,12 @@ export async function runJob(
           target,
           day,
           fileDay,
+          {
+            dialect: samples.get(fileDay.role)!.dialect,
+            formulas: job.neutraliseFormulas
+              ? textColumns(config.files, fileDay)
+              : null,
+          },
           profiler,
           (ms) => {
             writeMs += ms;
@@ -340,12 +358,18 @@ async function writeFileDay(
   output: RunOutput,
   day: string,
   fileDay: FileDay,
+  format: { dialect: Dialect; formulas: boolean[] | null },
   profiler: ColumnProfiler,
   addWriteMs: (ms: number) => void,
   clock: () => Date,
 ): Promise<WrittenFile> {
   const relative = `${day}/${fileDay.name}`;
-  const writer = new CsvWriter(await output.create(relative), fileDay.newline);
+  const writer = new CsvWriter(
+    await output.create(relative),
+    format.dialect,
+    relative,
+  );
+  const mask = format.formulas;
   await writer.header(fileDay.header);
   let writeMs = 0;
   for (const row of fileDay.rows) {
@@ -356,7 +380,9 @@ async function writeFileDay(
     }
     profiler.add(row);
     const t = clock().getTime();
-    await writer.row(row);
+    await writer.row(
+      mask ? row.map((v, i) => (mask[i] ? neutraliseFormula(v) : v)) : row,
+    );
     writeMs += clock().getTime() - t;
   }
   const t = clock().getTime();
@@ -396,6 +422,13 @@ export async function readSampleTexts(
     });
   }
   return samples;
+}
+
+/** Which written columns hold text, where formulas are neutralised. */
+function textColumns(specs: FileSpec[], fileDay: FileDay): boolean[] {
+  const spec = specs.find((s) => s.role === fileDay.role)!;
+  const types = new Map(spec.columns.map((c) => [c.name, c.type]));
+  return fileDay.header.map((name) => types.get(name) === 'text');
 }
 
 async function loadConfig(
@@ -442,7 +475,7 @@ async function loadConfig(
 async function readSamples(
   job: GenerateJob,
   specs: FileSpec[],
-  readText: ReadText,
+  readBytes: ReadBytes,
 ): Promise<{ samples: Map<string, Sample>; bytes: number }> {
   const assigned = new Map<string, string>();
   for (const file of job.files) {
@@ -475,9 +508,12 @@ async function readSamples(
   let bytes = 0;
   for (const spec of specs) {
     const file = assigned.get(spec.role)!;
-    const text = await readText(file);
-    bytes += Buffer.byteLength(text);
-    samples.set(spec.role, readSample(text, file, spec));
+    const input = await readBytes(file);
+    bytes += input.byteLength;
+    samples.set(
+      spec.role,
+      readSample(input, file, spec, { encoding: job.encoding }),
+    );
   }
   return { samples, bytes };
 }
@@ -494,6 +530,8 @@ function jobArguments(job: GenerateJob): Record<string, unknown> {
     store: job.store,
     seed: job.seed,
     seed_drawn: job.seedDrawn,
+    ...(job.encoding ? { encoding: job.encoding } : {}),
+    ...(job.neutraliseFormulas ? { neutralise_formulas: true } : {}),
   };
 }
 

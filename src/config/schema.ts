@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DELIMITERS } from '../sample/dialect';
+import { ENCODINGS } from '../sample/encoding';
 
 /**
  * The configuration language. A config names its files, the entities that
@@ -26,6 +28,12 @@ const valueFields = {
    * date-times, such as "-" or "n/a"; any other text is a sample error.
    */
   placeholders: z.array(z.string()).default([]),
+  /**
+   * For type "number": the decimal separator, "," for `12,5`. Without it
+   * the sample's values decide: "," when the file is not separated by
+   * commas and the column's fractions are written with commas only.
+   */
+  decimalSeparator: z.enum(['.', ',']).optional(),
 };
 
 /** Draws a sample row's value (or several, jointly) by frequency. */
@@ -205,7 +213,23 @@ const fileSchema = z.strictObject({
       finalNewline: z.boolean().default(false),
     })
     .optional(),
-  newline: z.enum(['\n', '\r\n']).default('\n'),
+  /** Line break of the mock; without it, the sample's. */
+  newline: z.enum(['\n', '\r\n']).optional(),
+  /**
+   * How the sample is written; each field given is checked against the
+   * sample, each left out is taken from it, and the mock is written so.
+   */
+  dialect: z
+    .strictObject({
+      delimiter: z.enum(DELIMITERS).optional(),
+      /** "all": every field quoted; "minimal": only where needed. */
+      quote: z.enum(['minimal', 'all']).optional(),
+      /** Whether the file starts with a byte-order mark. */
+      bom: z.boolean().optional(),
+      /** The encoding of a sample without a byte-order mark. */
+      encoding: z.enum(ENCODINGS).optional(),
+    })
+    .optional(),
   finalNewline: z.boolean().default(true),
   columns: z.array(generatorSchema).min(1),
   relations: z.array(relation).default([]),

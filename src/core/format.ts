@@ -1,6 +1,7 @@
 import type { GeneratorSpec } from '../config/schema';
 import { formatDateTime } from './datetime';
 import type { Value } from './expr';
+import { writeDecimal } from '../sample/decimal';
 
 /** A value as its column writes it. */
 export function formatValue(value: Value, column: GeneratorSpec): string {
@@ -10,8 +11,11 @@ export function formatValue(value: Value, column: GeneratorSpec): string {
     if (column.type === 'datetime') {
       return formatDateTime(value, column.format ?? '');
     }
-    if (column.decimals !== undefined) return value.toFixed(column.decimals);
-    return String(value);
+    const text =
+      column.decimals !== undefined
+        ? value.toFixed(column.decimals)
+        : String(value);
+    return writeDecimal(text, column.decimalSeparator ?? '.');
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'object') return JSON.stringify(value);

@@ -174,7 +174,7 @@ export class MockGenerator {
         role: file.spec.role,
         name,
         header: file.written.map((c) => c.name),
-        newline: file.spec.newline,
+        newline: file.spec.newline ?? '\n',
         finalNewline: file.spec.trailer
           ? file.spec.trailer.finalNewline
           : file.spec.finalNewline,

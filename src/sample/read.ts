@@ -1,8 +1,13 @@
-import Papa from 'papaparse';
 import { SampleError } from '../errors';
 import { evaluate, parseExpression, type Row, type Value } from '../core/expr';
 import { parseDateTime } from '../core/datetime';
 import type { FileSpec, GeneratorSpec } from '../config/schema';
+import { decimalSeparatorOf, parseDecimal } from './decimal';
+import type { DecimalSeparator } from './decimal';
+import { checkDialect } from './declared';
+import type { Dialect } from './dialect';
+import type { Encoding } from './encoding';
+import { parseRecords } from './parse';
 
 /** A sample file read against its config. */
 export interface Sample {
@@ -16,28 +21,45 @@ export interface Sample {
   rows: Row[];
   /** Lines after the trailer separator. */
   trailer: string[];
+  /** How the file is written: the config's dialect, else the sample's. */
+  dialect: Dialect;
+  /** Each number column's decimal separator, as declared or found. */
+  decimalSeparators: Record<string, DecimalSeparator>;
+}
+
+/** What reading needs beyond the file and its spec. */
+export interface ReadOptions {
+  /** The encoding of samples without a byte-order mark (--encoding). */
+  encoding?: Encoding;
 }
 
 /**
- * Splits, parses and checks a sample's text against its file spec.
+ * Decodes, splits, parses and checks a sample against its file spec. Text
+ * is taken as decoded UTF-8; bytes are decoded as `detectDialect` does.
  * @throws SampleError naming the file and the line or column that does not
- *   fit: a missing or unexpected column, a wrong field count, no rows.
+ *   fit: a binary or wrongly encoded file, a dialect other than declared,
+ *   a missing, unexpected or repeated column, a wrong field count, an
+ *   unclosed quote, no rows.
  */
-export function readSample(text: string, name: string, spec: FileSpec): Sample {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { data, trailer } = splitTrailer(body, spec);
-  const parsed = Papa.parse<string[]>(data, { skipEmptyLines: false });
-  const lines = parsed.data;
-  while (
-    lines.length &&
-    lines[lines.length - 1].length === 1 &&
-    lines[lines.length - 1][0] === ''
-  ) {
-    lines.pop();
-  }
+export function readSample(
+  input: string | Uint8Array,
+  name: string,
+  spec: FileSpec,
+  options: ReadOptions = {},
+): Sample {
+  const { text, dialect, sampleNewline } = checkDialect(
+    input,
+    name,
+    spec,
+    options.encoding,
+  );
+  const { data, trailer } = splitTrailer(text, spec, sampleNewline);
+  const parsed = parseRecords(data, name, dialect.delimiter, sampleNewline);
+  const lines = parsed.records;
   if (lines.length === 0)
     throw new SampleError(`${name}: the file is empty, expected a header line`);
   const header = lines[0];
+  checkUnique(header, name);
   checkHeader(header, name, spec);
   const markers = markerKeys(spec);
   const records: string[][] = [];
@@ -47,55 +69,124 @@ export function readSample(text: string, name: string, spec: FileSpec): Sample {
     if (isMarker(fields, header, markers)) continue;
     if (fields.length !== header.length) {
       throw new SampleError(
-        `${name}: line ${i + 1} has ${fields.length} fields, expected ${header.length} as in the header`,
+        `${name}: line ${parsed.lines[i]} has ${fields.length} fields, expected ${header.length} as in the header`,
       );
     }
     records.push(fields);
-    lineNumbers.push(i + 1);
+    lineNumbers.push(parsed.lines[i]);
   }
   if (records.length === 0) {
     throw new SampleError(
       `${name}: no data rows after the header, expected at least one`,
     );
   }
-  const columns = spec.columns.filter((c) => !c.hidden);
+  const decimalSeparators = findDecimalSeparators(spec, records, dialect);
+  const columns = spec.columns
+    .filter((c) => !c.hidden)
+    .map((c) =>
+      c.type === 'number'
+        ? { ...c, decimalSeparator: decimalSeparators[c.name] }
+        : c,
+    );
   const rows = records.map((fields, i) =>
     typedRow(fields, columns, (column, text) => {
-      const expected =
-        column.type === 'number'
-          ? 'a number'
-          : `a date-time laid out as ${column.format}`;
-      const allowed = column.placeholders.length
-        ? ` or one of ${column.placeholders.map((p) => `"${p}"`).join(', ')}`
-        : '';
       throw new SampleError(
-        `${name}: line ${lineNumbers[i]}, column ${column.name}: "${text}" is not ${expected}${allowed}`,
+        `${name}: line ${lineNumbers[i]}, column ${column.name}: "${text}" ${misfitReason(column, text)}`,
       );
     }),
   );
-  return { role: spec.role, name, header, records, rows, trailer };
+  return {
+    role: spec.role,
+    name,
+    header,
+    records,
+    rows,
+    trailer,
+    dialect,
+    decimalSeparators,
+  };
 }
 
-function splitTrailer(text: string, spec: FileSpec) {
+/** Why a value does not fit its column, and what was expected. */
+function misfitReason(column: GeneratorSpec, text: string): string {
+  if (column.type === 'number' && /^[+-]?\d{16,}$/.test(text)) {
+    return 'has more digits than a number keeps exactly, expected type "text" for such identifiers';
+  }
+  const expected =
+    column.type === 'number'
+      ? `a number${column.decimalSeparator === ',' ? ' with a decimal comma' : ''}`
+      : `a date-time laid out as ${column.format}`;
+  const allowed = column.placeholders.length
+    ? ` or one of ${column.placeholders.map((p) => `"${p}"`).join(', ')}`
+    : '';
+  return `is not ${expected}${allowed}`;
+}
+
+/**
+ * Decimal commas are taken only where commas do not separate fields and
+ * a column writes its fractions with commas and never with points.
+ */
+function findDecimalSeparators(
+  spec: FileSpec,
+  records: string[][],
+  dialect: Dialect,
+): Record<string, DecimalSeparator> {
+  const found: Record<string, DecimalSeparator> = {};
+  spec.columns
+    .filter((c) => !c.hidden)
+    .forEach((column, i) => {
+      if (column.type !== 'number') return;
+      if (column.decimalSeparator) {
+        found[column.name] = column.decimalSeparator;
+        return;
+      }
+      const seen = new Set(records.map((r) => decimalSeparatorOf(r[i])));
+      const comma =
+        dialect.delimiter !== ',' && seen.has(',') && !seen.has('.');
+      found[column.name] = comma ? ',' : '.';
+    });
+  return found;
+}
+
+/**
+ * @throws SampleError naming a column that appears twice and both of its
+ *   positions, since values could not be told apart by name.
+ */
+function checkUnique(header: string[], name: string): void {
+  const first = new Map<string, number>();
+  header.forEach((column, i) => {
+    const earlier = first.get(column);
+    if (earlier !== undefined) {
+      throw new SampleError(
+        `${name}: column "${column}" appears twice (columns ${earlier + 1} and ${i + 1}), expected unique names`,
+      );
+    }
+    first.set(column, i);
+  });
+}
+
+function splitTrailer(text: string, spec: FileSpec, newline: string) {
   if (!spec.trailer) return { data: text, trailer: [] as string[] };
   const lines = text.split(/\r?\n/);
   const at = lines.indexOf(spec.trailer.separator);
   if (at < 0) return { data: text, trailer: [] as string[] };
   return {
-    data: lines.slice(0, at).join('\n'),
+    data: lines.slice(0, at).join(newline),
     trailer: lines.slice(at + 1),
   };
 }
 
 function checkHeader(header: string[], name: string, spec: FileSpec): void {
   const expected = spec.columns.filter((c) => !c.hidden).map((c) => c.name);
-  const missing = expected.filter((c) => !header.includes(c));
+  const present = new Set(header);
+  const missing = expected.filter((c) => !present.has(c));
   if (missing.length) {
     throw new SampleError(
       `${name}: missing column "${missing[0]}" that config file "${spec.role}" declares`,
     );
   }
-  const extra = header.filter((c) => !expected.includes(c));
+  const declared = new Set(expected);
+  const extra = header.filter((c) => !declared.has(c));
   if (extra.length) {
     throw new SampleError(
       `${name}: column "${extra[0]}" is not declared in config file "${spec.role}"`,
@@ -134,7 +225,10 @@ function isMarker(
 export function typedValue(text: string, column: GeneratorSpec): Value {
   if (text === '') return null;
   if (column.type === 'number') {
-    const n = Number(text);
+    if (/^[+-]?\d{16,}$/.test(text) && !Number.isSafeInteger(Number(text))) {
+      return text;
+    }
+    const n = parseDecimal(text, column.decimalSeparator ?? '.');
     return Number.isFinite(n) ? n : text;
   }
   if (column.type === 'datetime') {
