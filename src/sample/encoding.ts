@@ -1,4 +1,5 @@
 import { SampleError } from '../errors';
+import { decodeWindows1252, encodeWindows1252 } from './windows-1252';
 
 /**
  * Text encodings a sample may use and a mock is written back in. `latin1`
@@ -184,6 +185,7 @@ function looksLikeUtf16(head: Uint8Array): boolean {
 
 function decode(bytes: Uint8Array, encoding: Encoding, fileName: string) {
   if (encoding === 'latin1') return Buffer.from(bytes).toString('latin1');
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(
       bytes,
@@ -230,30 +232,6 @@ function lineAt(text: string, index: number): number {
     i = text.indexOf('\n', i + 1);
   }
   return line;
-}
-
-let windows1252: Map<string, number> | undefined;
-
-/** Each character's byte, taken from the platform's own decoder. */
-function windows1252Bytes(): Map<string, number> {
-  if (windows1252) return windows1252;
-  const decoder = new TextDecoder('windows-1252');
-  windows1252 = new Map();
-  for (let b = 0; b < 256; b++) {
-    windows1252.set(decoder.decode(Uint8Array.of(b)), b);
-  }
-  return windows1252;
-}
-
-function encodeWindows1252(text: string): Buffer | { unencodable: string } {
-  const table = windows1252Bytes();
-  const out = Buffer.alloc(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const byte = table.get(text[i]);
-    if (byte === undefined) return { unencodable: text[i] };
-    out[i] = byte;
-  }
-  return out;
 }
 
 function startsWith(bytes: Uint8Array, prefix: (number | null)[]): boolean {

@@ -192,8 +192,7 @@ function checkHeader(header: string[], name: string, spec: FileSpec): void {
       `${name}: column "${extra[0]}" is not declared in config file "${spec.role}"`,
     );
   }
-  const order = header.join(',') === expected.join(',');
-  if (!order) {
+  if (header.some((c, i) => c !== expected[i])) {
     throw new SampleError(
       `${name}: columns are out of order, expected ${expected.join(',')}`,
     );
