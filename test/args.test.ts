@@ -107,6 +107,8 @@ describe('parseArgs', () => {
       '--date_range',
       '--store',
       '--seed',
+      '--encoding',
+      '--neutralise_formulas',
     ]) {
       expect(help.text).toContain(option);
     }
@@ -151,10 +153,26 @@ describe('parseArgs', () => {
       '--date_range: 46 days, expected at most 30',
     ],
     [[...base, '--colour', 'red'], 'Unknown argument: colour'],
+    [
+      [...base, '--encoding', 'ebcdic'],
+      '--encoding: unknown encoding "ebcdic", expected one of utf-8, utf-16le, utf-16be, latin1, windows-1252',
+    ],
   ])('rejects %j with a one-line message', async (words, message) => {
     const attempt = parseArgs(words, env);
     await expect(attempt).rejects.toThrow(ArgumentError);
     await expect(attempt).rejects.toThrow(message);
+  });
+
+  it('reads the encoding in any spelling and the formula option', async () => {
+    const words = [...base, '--encoding', 'CP1252', '--neutralise-formulas'];
+    expect(await parseArgs(words, env)).toMatchObject({
+      encoding: 'windows-1252',
+      neutraliseFormulas: true,
+    });
+    expect(await parseArgs(base, env)).toMatchObject({
+      encoding: undefined,
+      neutraliseFormulas: false,
+    });
   });
 
   it('allows exactly 30 days', async () => {
