@@ -26,7 +26,7 @@ import { readSample, type Sample } from './sample/read';
 import type { ReadBytes, ReadText, RunOutput, Store } from './store/types';
 import { neutraliseFormula } from './csv/formulas';
 import type { Dialect } from './sample/dialect';
-import { withSampleFormats } from './sample/formats';
+import { withDecimalPoints, withSampleFormats } from './sample/formats';
 
 /** What a run needs from outside the core; entry points build these. */
 export interface PipelineDeps {
@@ -170,7 +170,8 @@ export async function runJob(
       const sampleProfiles = new Map(
         [...samples].map(([role, s]) => {
           const profiler = new ColumnProfiler(s.header);
-          s.records.forEach((r) => profiler.add(r));
+          const points = withDecimalPoints(s);
+          s.records.forEach((r) => profiler.add(points(r)));
           return [role, profiler.profiles()];
         }),
       );
@@ -203,6 +204,7 @@ export async function runJob(
           fileDay,
           {
             dialect: samples.get(fileDay.role)!.dialect,
+            points: withDecimalPoints(samples.get(fileDay.role)!),
             formulas: job.neutraliseFormulas
               ? textColumns(config.files, fileDay)
               : null,
@@ -358,7 +360,12 @@ async function writeFileDay(
   output: RunOutput,
   day: string,
   fileDay: FileDay,
-  format: { dialect: Dialect; formulas: boolean[] | null },
+  format: {
+    dialect: Dialect;
+    /** A row as the report profiles it. */
+    points: (fields: string[]) => string[];
+    formulas: boolean[] | null;
+  },
   profiler: ColumnProfiler,
   addWriteMs: (ms: number) => void,
   clock: () => Date,
@@ -378,7 +385,7 @@ async function writeFileDay(
         `interrupted (${String(signal.reason ?? 'aborted')}) while writing ${relative}; the run was removed`,
       );
     }
-    profiler.add(row);
+    profiler.add(format.points(row));
     const t = clock().getTime();
     await writer.row(
       mask ? row.map((v, i) => (mask[i] ? neutraliseFormula(v) : v)) : row,

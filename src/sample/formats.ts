@@ -28,3 +28,18 @@ export function withSampleFormats(
     }),
   };
 }
+
+/**
+ * Turns a sample's or mock's record into one whose decimal commas are
+ * points, so the report charts and scores those columns as numbers.
+ */
+export function withDecimalPoints(
+  sample: Sample,
+): (fields: string[]) => string[] {
+  const comma = sample.header.map(
+    (name) => sample.decimalSeparators[name] === ',',
+  );
+  if (!comma.includes(true)) return (fields) => fields;
+  return (fields) =>
+    fields.map((value, i) => (comma[i] ? value.replace(',', '.') : value));
+}

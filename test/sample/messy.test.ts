@@ -42,6 +42,14 @@ describe('a messy sample run through the pipeline', () => {
     expect(new Set(mock.rows.map((r) => r[0]))).toEqual(
       new Set(['001', '002', '003']),
     );
+    const manifest = JSON.parse(readFileSync(result.manifestLocation, 'utf8'));
+    const methods = Object.fromEntries(
+      manifest.fidelity.files[0].columns.map(
+        (c: { name: string; method: string }) => [c.name, c.method],
+      ),
+    );
+    expect(methods.speed).toBe(methods.odometer);
+    expect(methods.speed).toBe('values');
   });
 
   it.each([
