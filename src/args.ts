@@ -59,67 +59,72 @@ export interface ArgsEnvironment {
 }
 
 const HELP_EPILOGUE = `Dates are mm-dd-yy. The range is inclusive at both ends, at most ${MAX_DAYS} days.
-Spellings --data_size, --data-size and --dataSize are the same option.`;
+Spellings --data_size, --data-size and --dataSize are the same option,
+as are --neutralise_formulas and --neutralise-formulas.`;
 
 function parser(argv: string[]) {
-  return yargs(argv)
-    .scriptName('fleetmocker')
-    .usage(
-      '$0 --files <sample.csv>... --config <name|path> [options]\n' +
-        '$0 infer --files <sample.csv>...    print an inferred config\n' +
-        '$0 runs [--limit N]    list recent runs and their stage timings',
-    )
-    .option('files', {
-      type: 'array',
-      string: true,
-      describe: "Sample CSV files; file:role sets a file's role",
-    })
-    .option('config', {
-      type: 'string',
-      describe:
-        'A bundled config (performance, daily_reports), a JSON path, or auto to infer one',
-    })
-    .option('data_size', {
-      alias: ['data-size'],
-      type: 'string',
-      describe: `Rows of the primary file over the range (default ${DEFAULT_DATA_SIZE})`,
-    })
-    .option('date_range', {
-      alias: ['date-range'],
-      type: 'string',
-      describe: 'mm-dd-yy:mm-dd-yy (default: the 7 days ending yesterday)',
-    })
-    .option('store', {
-      type: 'string',
-      describe: `Output folder (default ${DEFAULT_STORE})`,
-    })
-    .option('seed', {
-      type: 'string',
-      describe: 'Integer or text; drawn and printed when not given',
-    })
-    .option('encoding', {
-      type: 'string',
-      describe: `Samples' encoding when they have no byte-order mark: ${ENCODINGS.join(', ')} (default utf-8); mocks are written in it too`,
-    })
-    .option('neutralise_formulas', {
-      alias: ['neutralise-formulas'],
-      type: 'boolean',
-      describe:
-        "In the mock CSVs, put ' before text values that start with = + - or @, so spreadsheets show them instead of running them",
-    })
-    .option('limit', {
-      type: 'string',
-      describe: 'With runs: how many runs to list (default 10)',
-    })
-    .epilogue(HELP_EPILOGUE)
-    .wrap(100)
-    .help(false)
-    .version(false)
-    .strictOptions()
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw new ArgumentError(error?.message ?? message);
-    });
+  return (
+    yargs(argv)
+      .scriptName('fleetmocker')
+      .usage(
+        '$0 --files <sample.csv>... --config <name|path> [options]\n' +
+          '$0 infer --files <sample.csv>...    print an inferred config\n' +
+          '$0 runs [--limit N]    list recent runs and their stage timings',
+      )
+      .option('files', {
+        type: 'array',
+        string: true,
+        describe: "Sample CSV files; file:role sets a file's role",
+      })
+      .option('config', {
+        type: 'string',
+        describe:
+          'A bundled config (performance, daily_reports), a JSON path, or auto to infer one',
+      })
+      .option('data_size', {
+        alias: ['data-size'],
+        type: 'string',
+        describe: `Rows of the primary file over the range (default ${DEFAULT_DATA_SIZE})`,
+      })
+      .option('date_range', {
+        alias: ['date-range'],
+        type: 'string',
+        describe: 'mm-dd-yy:mm-dd-yy (default: the 7 days ending yesterday)',
+      })
+      .option('store', {
+        type: 'string',
+        describe: `Output folder (default ${DEFAULT_STORE})`,
+      })
+      .option('seed', {
+        type: 'string',
+        describe: 'Integer or text; drawn and printed when not given',
+      })
+      .option('encoding', {
+        type: 'string',
+        describe: `Samples' encoding when they have no byte-order mark: ${ENCODINGS.join(', ')} (default utf-8); mocks are written in it too`,
+      })
+      .option('neutralise_formulas', {
+        type: 'boolean',
+        describe:
+          "Put ' before mock text values starting with = + - or @, so spreadsheets show them, not run them",
+      })
+      // A separate, hidden option: as an alias its long name would widen
+      // the first column of --help for every option.
+      .option('neutralise-formulas', { type: 'boolean', hidden: true })
+      .option('limit', {
+        type: 'string',
+        describe: 'With runs: how many runs to list (default 10)',
+      })
+      .epilogue(HELP_EPILOGUE)
+      .wrap(100)
+      .help(false)
+      .version(false)
+      .strictOptions()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw new ArgumentError(error?.message ?? message);
+      })
+  );
 }
 
 const rawSchema = z.object({
@@ -133,6 +138,7 @@ const rawSchema = z.object({
   limit: z.string().optional(),
   encoding: z.string().optional(),
   neutralise_formulas: z.boolean().optional(),
+  'neutralise-formulas': z.boolean().optional(),
 });
 
 /**
@@ -191,7 +197,9 @@ export async function parseArgs(
     seed,
     seedDrawn: raw.seed === undefined,
     encoding: parseEncoding(raw.encoding),
-    neutraliseFormulas: raw.neutralise_formulas ?? false,
+    neutraliseFormulas:
+      (raw.neutralise_formulas ?? false) ||
+      (raw['neutralise-formulas'] ?? false),
   };
 }
 
