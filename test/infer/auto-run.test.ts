@@ -63,7 +63,7 @@ describe('--config auto', () => {
     });
   });
 
-  it('generates the two daily reports from their samples', async () => {
+  it('generates the two daily reports, which infer back to the same kinds', async () => {
     const { result } = await runInTemp([
       '--files',
       INCIDENT,
@@ -71,7 +71,7 @@ describe('--config auto', () => {
       '--config',
       'auto',
       '--data_size',
-      '600',
+      '2000',
       '--date_range',
       '10-13-22:10-14-22',
       '--seed',
@@ -88,6 +88,25 @@ describe('--config auto', () => {
     expect(incident.header).toEqual(readCsv(INCIDENT).header);
     expect(incident.trailer[2]).toBe(
       '"Thursday, October 13, 2022 US/Eastern",UTC-04:00',
+    );
+    const kinds = (files: { name: string; text: string }[]) =>
+      inferPlan(files).files.map((f) =>
+        f.columns.map(
+          (c) => `${c.name}:${c.kind}:${c.format ?? ''}:${c.placeholders}`,
+        ),
+      );
+    const sample = kinds(
+      [INCIDENT, SUMMARY].map((f) => ({
+        name: path.basename(f),
+        text: readFileSync(f, 'utf8'),
+      })),
+    );
+    const mock = kinds(
+      ['incident', 'summary'].map((role) => filesOf(result, role)[1]),
+    );
+    expect(mock).toEqual(sample);
+    expect(mock[1]).toContain(
+      'worst_incident_date:datetime:YYYY-MM-DD HH:mm:ss:-',
     );
   });
 });
