@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
 /** The inferred config's JSON; reads local files or s3:// URIs. */
 async function infer(job: InferJob): Promise<string> {
   let s3: S3Client | undefined;
-  const read = readerFor(() => (s3 ??= createS3Client(process.env)));
+  const read = bytesReaderFor(() => (s3 ??= createS3Client(process.env)));
   return inferConfigText(await readSampleTexts(job.files, read));
 }
 

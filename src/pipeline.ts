@@ -25,7 +25,7 @@ import { renderReport } from './report/render';
 import { readSample, type Sample } from './sample/read';
 import type { ReadBytes, ReadText, RunOutput, Store } from './store/types';
 import { neutraliseFormula } from './csv/formulas';
-import type { Dialect } from './sample/dialect';
+import { sniffSample, type Dialect } from './sample/dialect';
 import { withDecimalPoints, withSampleFormats } from './sample/formats';
 
 /** What a run needs from outside the core; entry points build these. */
@@ -146,10 +146,7 @@ export async function runJob(
     started = true;
 
     const samples = await timed('read', async () => {
-      const readBytes =
-        deps.readBytes ??
-        (async (file: string) => Buffer.from(await deps.readText(file)));
-      const read = await readSamples(job, config.files, readBytes);
+      const read = await readSamples(job, config.files, bytesOf(deps));
       return {
         value: read.samples,
         rows: [...read.samples.values()].reduce((n, s) => n + s.rows.length, 0),
@@ -408,25 +405,34 @@ async function writeFileDay(
   };
 }
 
+/** Reads a sample's bytes, through the text reader when there is none. */
+function bytesOf(deps: PipelineDeps): ReadBytes {
+  return (
+    deps.readBytes ??
+    (async (file: string) => Buffer.from(await deps.readText(file)))
+  );
+}
+
 /** The --config value that infers the config from the samples. */
 export const AUTO = 'auto';
 /** Where a run with --config auto keeps the config it inferred. */
 const AUTO_CONFIG_FILE = 'config.json';
 
 /**
- * Reads sample files for inference, named by their base names.
- * @throws FleetmockerError from the reader, naming the file.
+ * Reads sample files for inference, named by their base names and
+ * decoded from their own encoding.
+ * @throws FleetmockerError from the reader, naming the file; SampleError
+ *   for a binary, compressed or wrongly encoded file.
  */
 export async function readSampleTexts(
   files: string[],
-  readText: ReadText,
+  readBytes: ReadBytes,
 ): Promise<SampleText[]> {
   const samples: SampleText[] = [];
   for (const file of files) {
-    samples.push({
-      name: path.posix.basename(file.replace(/\\/g, '/')),
-      text: await readText(file),
-    });
+    const name = path.posix.basename(file.replace(/\\/g, '/'));
+    const { text } = sniffSample(await readBytes(file), name);
+    samples.push({ name, text });
   }
   return samples;
 }
@@ -446,7 +452,7 @@ async function loadConfig(
   if (nameOrPath === AUTO) {
     const samples = await readSampleTexts(
       job.files.map((f) => f.path),
-      deps.readText,
+      bytesOf(deps),
     );
     const text = inferConfigText(samples, AUTO);
     return { ...parseConfig(text, AUTO), text };

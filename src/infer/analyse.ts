@@ -11,6 +11,7 @@ export function startPlan(table: Table): FilePlan {
     inferColumn(
       name,
       table.records.map((r) => r[i]),
+      { decimalComma: table.delimiter !== ',' },
     ),
   );
   return {

@@ -73,6 +73,7 @@ const MAX_PLACEHOLDERS = 3;
 
 const INTEGER = /^-?(0|[1-9]\d*)$/;
 const DECIMAL = /^-?\d+\.\d+$/;
+const DECIMAL_COMMA = /^-?\d+,\d+$/;
 const DIGITS = /^\d+$/;
 const BOOLEANS = [
   ['true', 'false'],
@@ -82,8 +83,21 @@ const BOOLEANS = [
 ];
 const NAME = /^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){1,3}$/;
 
+/** What a column's cells are read with beyond themselves. */
+export interface ReadOptions {
+  /**
+   * Whether `12,5` may be a number: only in files not separated by commas,
+   * as the sample reader takes it.
+   */
+  decimalComma?: boolean;
+}
+
 /** Judges one column from its cells. */
-export function inferColumn(name: string, raw: string[]): ColumnInfo {
+export function inferColumn(
+  name: string,
+  raw: string[],
+  options: ReadOptions = {},
+): ColumnInfo {
   const filled = raw.filter((v) => v !== '');
   const distinctValues = new Set(filled);
   const base = {
@@ -97,7 +111,9 @@ export function inferColumn(name: string, raw: string[]): ColumnInfo {
   };
   if (filled.length === 0) return { ...base, kind: 'empty', type: 'text' };
 
-  const numeric = asNumbers(base, filled);
+  const numeric =
+    asNumbers(base, filled, '.') ??
+    (options.decimalComma ? asNumbers(base, filled, ',') : undefined);
   if (numeric) return numeric;
   const dated = asDateTimes(base, filled);
   if (dated) return dated;
@@ -127,8 +143,13 @@ function isCategory(distinct: number, filled: number): boolean {
 type Base = Omit<ColumnInfo, 'kind' | 'type'>;
 
 /** Numbers, with a few placeholders; identifiers when digits would be lost. */
-function asNumbers(base: Base, filled: string[]): ColumnInfo | undefined {
-  const isNumber = (v: string) => INTEGER.test(v) || DECIMAL.test(v);
+function asNumbers(
+  base: Base,
+  filled: string[],
+  point: '.' | ',',
+): ColumnInfo | undefined {
+  const decimal = point === '.' ? DECIMAL : DECIMAL_COMMA;
+  const isNumber = (v: string) => INTEGER.test(v) || decimal.test(v);
   const gaps = placeholdersOf(filled, isNumber);
   if (!gaps) return undefined;
   const numbers = filled.filter(isNumber);
@@ -145,9 +166,12 @@ function asNumbers(base: Base, filled: string[]): ColumnInfo | undefined {
       };
     }
   }
-  const fractions = numbers.map((v) => /\.(\d+)$/.exec(v)?.[1].length ?? 0);
+  const fractions = numbers.map((v) => /[.,](\d+)$/.exec(v)?.[1].length ?? 0);
   const decimals = Math.max(...fractions);
-  const values = base.raw.map((v) => (isNumber(v) ? Number(v) : NaN));
+  if (point === ',' && decimals === 0) return undefined;
+  const values = base.raw.map((v) =>
+    isNumber(v) ? Number(v.replace(',', '.')) : NaN,
+  );
   const distinct = new Set(numbers).size;
   return {
     ...withGaps(base, gaps),

@@ -13,6 +13,8 @@ export interface SampleText {
 export interface Table {
   name: string;
   header: string[];
+  /** The field separator the sample is written with. */
+  delimiter: string;
   /** Data rows with as many fields as the header. */
   records: string[][];
   /** Rows with fewer fields than the header, such as a median line. */
@@ -68,6 +70,7 @@ export function readTable(sample: SampleText): Table {
   return {
     name: sample.name,
     header,
+    delimiter: dialect.delimiter,
     records,
     shortRows,
     newline,
