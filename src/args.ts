@@ -43,6 +43,8 @@ export interface GenerateJob {
 export interface InferJob {
   command: 'infer';
   files: string[];
+  /** The encoding of samples without a byte-order mark, if given. */
+  encoding?: Encoding;
 }
 
 export type Command =
@@ -215,7 +217,12 @@ function inferJob(raw: z.infer<typeof rawSchema>): InferJob {
       `--${extra}: not used by infer, expected only --files`,
     );
   }
-  return { command: 'infer', files: raw.files };
+  const encoding = parseEncoding(raw.encoding);
+  return {
+    command: 'infer',
+    files: raw.files,
+    ...(encoding ? { encoding } : {}),
+  };
 }
 
 function parseEncoding(text: string | undefined): Encoding | undefined {

@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
 async function infer(job: InferJob): Promise<string> {
   let s3: S3Client | undefined;
   const read = bytesReaderFor(() => (s3 ??= createS3Client(process.env)));
-  return inferConfigText(await readSampleTexts(job.files, read));
+  return inferConfigText(await readSampleTexts(job.files, read, job.encoding));
 }
 
 async function generate(

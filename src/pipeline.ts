@@ -26,6 +26,7 @@ import { readSample, type Sample } from './sample/read';
 import type { ReadBytes, ReadText, RunOutput, Store } from './store/types';
 import { neutraliseFormula } from './csv/formulas';
 import { sniffSample, type Dialect } from './sample/dialect';
+import type { Encoding } from './sample/encoding';
 import { withDecimalPoints, withSampleFormats } from './sample/formats';
 
 /** What a run needs from outside the core; entry points build these. */
@@ -427,11 +428,15 @@ const AUTO_CONFIG_FILE = 'config.json';
 export async function readSampleTexts(
   files: string[],
   readBytes: ReadBytes,
+  encoding?: Encoding,
 ): Promise<SampleText[]> {
   const samples: SampleText[] = [];
   for (const file of files) {
     const name = path.posix.basename(file.replace(/\\/g, '/'));
-    const { text } = sniffSample(await readBytes(file), name);
+    const { text } = sniffSample(await readBytes(file), name, {
+      encoding,
+      encodingSource: '--encoding',
+    });
     samples.push({ name, text });
   }
   return samples;
@@ -453,6 +458,7 @@ async function loadConfig(
     const samples = await readSampleTexts(
       job.files.map((f) => f.path),
       bytesOf(deps),
+      job.encoding,
     );
     const text = inferConfigText(samples, AUTO);
     return { ...parseConfig(text, AUTO), text };
