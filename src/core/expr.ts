@@ -381,6 +381,7 @@ const FUNCTIONS: Record<string, Fn> = {
   first_word: (_, [s]) => text(s).trim().split(/\s+/)[0] ?? '',
   last_word: (_, [s]) => text(s).trim().split(/\s+/).pop() ?? '',
   contains: (_, [s, part]) => text(s).includes(text(part)),
+  replace: (_, [s, from, to]) => text(s).split(text(from)).join(text(to)),
   starts_with: (_, [s, part]) => text(s).startsWith(text(part)),
   ends_with: (_, [s, part]) => text(s).endsWith(text(part)),
   urlencode: (_, [s, also]) => urlencode(text(s), also ? text(also) : ''),
