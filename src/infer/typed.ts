@@ -45,29 +45,42 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 export function guessTypes(table: Table): ColumnType[] {
   return table.header.map((name, i) => {
     const filled = table.records.map((r) => r[i]).filter((v) => v !== '');
-    const layout = LAYOUTS.find(
-      (l) =>
-        filled.length > 0 &&
-        filled.every((v) => !Number.isNaN(parseDateTime(v, l))),
+    const layout = LAYOUTS.find((l) =>
+      fitsMostly(filled, (v) => !Number.isNaN(parseDateTime(v, l))),
     );
-    if (layout)
-      return { name, type: 'datetime', format: layout, placeholders: [] };
-    const others = [...new Set(filled.filter((v) => !NUMBER.test(v)))];
-    const numbers = filled.length - others.length;
-    if (
-      numbers === 0 ||
-      others.length > 2 ||
-      others.some((v) => v.length > 3)
-    ) {
-      return { name, type: 'text', placeholders: [] };
+    if (layout) {
+      const placeholders = misfits(
+        filled,
+        (v) => !Number.isNaN(parseDateTime(v, layout)),
+      );
+      return { name, type: 'datetime', format: layout, placeholders };
     }
-    return {
-      name,
-      type: 'number',
-      placeholders: others,
-      decimals: decimalsOf(filled),
-    };
+    if (fitsMostly(filled, (v) => NUMBER.test(v))) {
+      const placeholders = misfits(filled, (v) => NUMBER.test(v));
+      return {
+        name,
+        type: 'number',
+        placeholders,
+        decimals: decimalsOf(filled),
+      };
+    }
+    return { name, type: 'text', placeholders: [] };
   });
+}
+
+/**
+ * True when most values fit and the rest are at most two short words
+ * standing in for a value, such as "-" or "n/a".
+ */
+function fitsMostly(values: string[], fits: (v: string) => boolean): boolean {
+  const fitting = values.filter(fits).length;
+  if (fitting === 0 || fitting < values.length / 2) return false;
+  const others = misfits(values, fits);
+  return others.length <= 2 && others.every((v) => v.length <= 3);
+}
+
+function misfits(values: string[], fits: (v: string) => boolean): string[] {
+  return [...new Set(values.filter((v) => !fits(v)))];
 }
 
 /** Fixed decimals when every number is written with the same count. */

@@ -1,0 +1,205 @@
+import type { AggregateSpec, GeneratorSpec } from '../config/schema';
+import { Aggregator } from '../core/aggregates';
+import {
+  evaluate,
+  parseExpression,
+  referencedNames,
+  type Row,
+} from '../core/expr';
+import { findArgmax } from './cross-argmax';
+import { findCounts } from './cross-counts';
+import { joinTables, type JoinKey, type Joined } from './cross-join';
+import { findTotals } from './cross-totals';
+import { defineColumns } from './definitions';
+import type { RelationSpec } from './embedded';
+import {
+  findMarkers,
+  findOrder,
+  type MarkerSpec,
+  type OrderSpec,
+} from './layout';
+import { guessTypes, type ColumnType, type Table } from './typed';
+import { findRatios, findSums, holdsOnAll } from './within';
+
+/**
+ * What one file with a row per entity (a per-driver summary) owes to a
+ * file with many rows per entity (the incidents) of the same day, in the
+ * config's terms: how the two join, the aggregates of the other file's
+ * rows, column expressions over them, the written order, marker rows and
+ * the checks that hold. Every check returned holds on every sample row.
+ */
+
+export interface CrossFindings {
+  /** The join columns in each file; the first per-entity one is `entityKey`. */
+  key: JoinKey;
+  /** The per-entity file's spec, less its columns. */
+  file: {
+    rows: 'per-entity-day';
+    from: string;
+    entityKey: string;
+    aggregates: Record<string, AggregateSpec>;
+    order?: OrderSpec;
+    markers: MarkerSpec[];
+  };
+  /** Generators for the per-entity columns found, in header order. */
+  columns: GeneratorSpec[];
+  /** Hidden generators those columns read. */
+  hidden: GeneratorSpec[];
+  /** Hidden generators the other file needs, such as a drawn flag. */
+  manyHidden: GeneratorSpec[];
+  /** Columns both files hold that agree for each entity. */
+  shared: string[];
+  relations: RelationSpec[];
+  /** What was looked for and not found. */
+  notes: string[];
+}
+
+export interface CrossOptions {
+  /** The role of the file with many rows, for `from`. */
+  from: string;
+  manyTypes?: ColumnType[];
+  perEntityTypes?: ColumnType[];
+}
+
+/**
+ * Finds how `perEntity` summarises `many`; undefined when no column of
+ * `perEntity` names the entities of every row of `many`.
+ */
+export function inferCrossFile(
+  many: Table,
+  perEntity: Table,
+  options: CrossOptions,
+): CrossFindings | undefined {
+  const j = joinTables(
+    many,
+    perEntity,
+    options.manyTypes ?? guessTypes(many),
+    options.perEntityTypes ?? guessTypes(perEntity),
+  );
+  if (!j) return undefined;
+  const name = uniqueNames([...many.header, ...perEntity.header]);
+  const counts = findCounts(j, name);
+  const count = Object.keys(counts.aggregates)[0];
+  const aggregates = { ...counts.aggregates };
+  const known = new Map(counts.defined);
+  const relations = [...counts.relations];
+  const arg = findArgmax(j, new Set(known.keys()), count, name);
+  const manyHidden = [...counts.manyHidden, ...(arg?.manyHidden ?? [])];
+  if (arg) {
+    Object.assign(aggregates, arg.aggregates);
+    arg.defined.forEach((e, c) => known.set(c, e));
+    relations.push(...arg.relations);
+  }
+  const totals = findTotals(j, new Set(known.keys()), count, name);
+  Object.assign(aggregates, totals.aggregates);
+  totals.defined.forEach((e, c) => known.set(c, e));
+  relations.push(...totals.relations);
+  const rows = j.perEntityRows;
+  const sums = findSums(j.perEntityTypes, rows);
+  const ratios = findRatios(j.perEntityTypes, rows);
+  const defs = defineColumns(known, sums, ratios, rows, name);
+  relations.push(...defs.relations);
+  const scopes = withAggregates(j, aggregates, manyHidden);
+  return {
+    key: j.key,
+    file: {
+      rows: 'per-entity-day',
+      from: options.from,
+      entityKey: j.key.perEntity[0],
+      aggregates,
+      order: findOrder(j.perEntityTypes, rows),
+      markers: findMarkers(perEntity, j.perEntityTypes, rows),
+    },
+    columns: columnsOf(j, defs.defined),
+    hidden: defs.hidden,
+    manyHidden,
+    shared: sharedColumns(j),
+    relations,
+    notes: [...counts.notes, ...(arg?.notes ?? [])],
+  };
+}
+
+/** Names for aggregates and hidden columns that no column has. */
+function uniqueNames(taken: string[]): (base: string) => string {
+  const used = new Set(taken);
+  return (base) => {
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}_${k}`;
+    used.add(name);
+    return name;
+  };
+}
+
+/**
+ * The per-entity rows with each aggregate of their entity's rows, as the
+ * generator computes them; aggregates over hidden columns the sample
+ * does not have stay out, so checks reading them fail and are dropped.
+ */
+function withAggregates(
+  j: Joined,
+  aggregates: Record<string, AggregateSpec>,
+  manyHidden: GeneratorSpec[],
+): Row[] {
+  const computed = manyHidden.flatMap((h) =>
+    h.kind === 'expr' ? [{ name: h.name, node: parseExpression(h.expr) }] : [],
+  );
+  const readable = new Set([...j.many.header, ...computed.map((c) => c.name)]);
+  const aggregator = new Aggregator(
+    Object.fromEntries(
+      Object.entries(aggregates).filter(
+        ([, spec]) =>
+          !spec.where || [...namesIn(spec.where)].every((n) => readable.has(n)),
+      ),
+    ),
+  );
+  const manyRows = j.manyRows.map((row) => {
+    const full = { ...row };
+    for (const c of computed) full[c.name] = evaluate(c.node, full, ctx);
+    return full;
+  });
+  return j.perEntityRows.map((row, r) => {
+    const values = aggregator.empty();
+    for (const i of j.groups[r]) aggregator.add(values, manyRows[i]);
+    return { ...row, ...values };
+  });
+}
+
+const ctx = { random: () => 0 };
+
+function namesIn(expr: string): Set<string> {
+  return referencedNames(parseExpression(expr));
+}
+
+/** Expression generators for the defined columns, typed as written. */
+function columnsOf(j: Joined, defined: Map<string, string>): GeneratorSpec[] {
+  return j.perEntity.header.flatMap((column): GeneratorSpec[] => {
+    const expr = defined.get(column);
+    if (expr === undefined) return [];
+    const type = j.perEntityTypes.find((t) => t.name === column);
+    return [
+      {
+        name: column,
+        kind: 'expr',
+        expr,
+        type: type?.type ?? 'text',
+        ...(type?.format ? { format: type.format } : {}),
+        ...(type?.decimals !== undefined ? { decimals: type.decimals } : {}),
+        placeholders: type?.placeholders ?? [],
+        hidden: false,
+        distinct: false,
+      },
+    ];
+  });
+}
+
+/** Columns of both files whose value is the same for each entity. */
+function sharedColumns(j: Joined): string[] {
+  return j.perEntity.header.filter((column, c) => {
+    const at = j.many.header.indexOf(column);
+    if (at < 0 || j.key.perEntity.includes(column)) return false;
+    if (j.perEntity.records.every((r) => r[c] === '')) return false;
+    return j.groups.every((g, r) =>
+      g.every((i) => j.many.records[i][at] === j.perEntity.records[r][c]),
+    );
+  });
+}
