@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { BACKENDS, type Scratch } from './db/backends';
 import { INCIDENT, ROOT, SUMMARY, tempDir } from './support/job';
 
@@ -154,5 +155,20 @@ describe.each(BACKENDS)('fleetmocker CLI with $name', (backend) => {
     } finally {
       await close();
     }
+  });
+
+  it('refuses a gzip file named .csv in one line, not a stack trace', () => {
+    const packed = path.join(tempDir(), 'PERFORM_20200911.csv');
+    writeFileSync(packed, gzipSync('UNIQKEY,STATUS\n1,0\n'));
+    const run = fleetmocker(
+      ['--files', packed, '--config', 'performance', '--store', 'packed'],
+      env,
+      cwd,
+    );
+    expect(run.code).toBe(65);
+    expect(run.stderr.trim().split('\n').pop()).toBe(
+      `fleetmocker: ${packed}: looks like a gzip-compressed file, expected CSV text (decompress it first) [E_SAMPLE]`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -67,6 +67,11 @@ export function readSample(
   for (let i = 1; i < lines.length; i++) {
     const fields = lines[i];
     if (isMarker(fields, header, markers)) continue;
+    if (fields.length !== header.length && fields.join('') === '') {
+      throw new SampleError(
+        `${name}: line ${parsed.lines[i]} is blank, expected ${header.length} fields as in the header`,
+      );
+    }
     if (fields.length !== header.length) {
       throw new SampleError(
         `${name}: line ${parsed.lines[i]} has ${fields.length} fields, expected ${header.length} as in the header`,

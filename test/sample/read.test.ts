@@ -101,6 +101,13 @@ describe('readSample', () => {
     );
   });
 
+  it('names a blank line among the rows', () => {
+    const text = 'id,vehicle,note\n1,V1,x\n\n2,V2,y\n';
+    expect(() => readSample(Buffer.from(text), 'x.csv', plain)).toThrow(
+      'x.csv: line 3 is blank, expected 3 fields as in the header',
+    );
+  });
+
   it('counts a line with too many fields after a multi-line field', () => {
     const text = 'id,vehicle,note\n1,V1,"a\nb\nc"\n2,V2,x,extra\n';
     expect(() => readSample(Buffer.from(text), 'x.csv', plain)).toThrow(
