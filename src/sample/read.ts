@@ -7,7 +7,7 @@ import type { DecimalSeparator } from './decimal';
 import { checkDialect } from './declared';
 import type { Dialect } from './dialect';
 import type { Encoding } from './encoding';
-import { parseRecords } from './parse';
+import { parseRecords, type ParsedRecords } from './parse';
 
 /** A sample file read against its config. */
 export interface Sample {
@@ -55,36 +55,12 @@ export function readSample(
   );
   const { data, trailer } = splitTrailer(text, spec, sampleNewline);
   const parsed = parseRecords(data, name, dialect.delimiter, sampleNewline);
-  const lines = parsed.records;
-  if (lines.length === 0)
+  if (parsed.records.length === 0)
     throw new SampleError(`${name}: the file is empty, expected a header line`);
-  const header = lines[0];
+  const header = parsed.records[0];
   checkUnique(header, name);
   checkHeader(header, name, spec);
-  const markers = markerKeys(spec);
-  const records: string[][] = [];
-  const lineNumbers: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const fields = lines[i];
-    if (isMarker(fields, header, markers)) continue;
-    if (fields.length !== header.length && fields.join('') === '') {
-      throw new SampleError(
-        `${name}: line ${parsed.lines[i]} is blank, expected ${header.length} fields as in the header`,
-      );
-    }
-    if (fields.length !== header.length) {
-      throw new SampleError(
-        `${name}: line ${parsed.lines[i]} has ${fields.length} fields, expected ${header.length} as in the header`,
-      );
-    }
-    records.push(fields);
-    lineNumbers.push(parsed.lines[i]);
-  }
-  if (records.length === 0) {
-    throw new SampleError(
-      `${name}: no data rows after the header, expected at least one`,
-    );
-  }
+  const { records, lineNumbers } = dataRecords(parsed, spec, name);
   const decimalSeparators = findDecimalSeparators(spec, records, dialect);
   const columns = spec.columns
     .filter((c) => !c.hidden)
@@ -110,6 +86,40 @@ export function readSample(
     dialect,
     decimalSeparators,
   };
+}
+
+/**
+ * The records after the header, marker rows left out, with their lines.
+ * @throws SampleError naming a blank line or one whose field count is not
+ *   the header's, or when no record is left.
+ */
+function dataRecords(parsed: ParsedRecords, spec: FileSpec, name: string) {
+  const [header, ...lines] = parsed.records;
+  const markers = markerKeys(spec);
+  const records: string[][] = [];
+  const lineNumbers: number[] = [];
+  lines.forEach((fields, i) => {
+    const line = parsed.lines[i + 1];
+    if (isMarker(fields, header, markers)) return;
+    if (fields.length !== header.length && fields.join('') === '') {
+      throw new SampleError(
+        `${name}: line ${line} is blank, expected ${header.length} fields as in the header`,
+      );
+    }
+    if (fields.length !== header.length) {
+      throw new SampleError(
+        `${name}: line ${line} has ${fields.length} fields, expected ${header.length} as in the header`,
+      );
+    }
+    records.push(fields);
+    lineNumbers.push(line);
+  });
+  if (records.length === 0) {
+    throw new SampleError(
+      `${name}: no data rows after the header, expected at least one`,
+    );
+  }
+  return { records, lineNumbers };
 }
 
 /** Why a value does not fit its column, and what was expected. */
