@@ -53,3 +53,20 @@ function shortRowMarkers(table: Table): FilePlan['markers'] {
     ];
   });
 }
+
+/**
+ * Rows that relations are looked for in: enough to tell, few enough that
+ * a large sample does not take minutes. Kinds are judged on every row,
+ * as every value must fit its column.
+ */
+export const RELATION_ROWS = 50000;
+
+/** The columns cut to their first rows, for relation finding. */
+export function headOf(columns: ColumnInfo[], rows = RELATION_ROWS) {
+  if ((columns[0]?.raw.length ?? 0) <= rows) return columns;
+  return columns.map((c) => ({
+    ...c,
+    raw: c.raw.slice(0, rows),
+    values: c.values.slice(0, rows),
+  }));
+}

@@ -9,6 +9,7 @@ import {
   type GeneratorInput,
 } from './plan';
 import type { Taken } from './derive';
+import { extent } from './extent';
 
 /** Identifiers longer than this are drawn as text by the column. */
 const MAX_ID_DIGITS = 15;
@@ -97,6 +98,6 @@ function idShape(
   const filled = c.raw.filter((v) => v !== '');
   if (!filled.every((v) => /^[1-9]\d*$/.test(v))) return undefined;
   const lengths = filled.map((v) => v.length);
-  const digits: [number, number] = [Math.min(...lengths), Math.max(...lengths)];
+  const digits = extent(lengths);
   return digits[1] <= MAX_ID_DIGITS ? { digits, prefix: '' } : undefined;
 }

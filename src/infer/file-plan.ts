@@ -8,6 +8,8 @@ import {
 import { applyEntity } from './attributes';
 import type { EntityGuess } from './entities';
 import { leafGenerator } from './leaves';
+import { headOf } from './analyse';
+import type { ColumnInfo } from './kinds';
 import { columnOf, type EntityPlan, type FilePlan } from './plan';
 import {
   findCarries,
@@ -29,17 +31,19 @@ export function planPrimary(
   guess: EntityGuess | undefined,
 ): void {
   const taken: Taken = new Set();
+  const head = headOf(file.columns);
   if (guess) applyEntity(file, entity, guess, taken);
   const carries = guess
-    ? findCarries(file.columns, columnOf(file, guess.key)).filter(
-        (c) => !taken.has(c.target),
-      )
+    ? findCarries(
+        head,
+        head.find((c) => c.name === guess.key)!,
+      ).filter((c) => !taken.has(c.target))
     : [];
   applyCarries(file, carries, taken);
-  const sequences = applySequences(file, taken);
-  applySums(file, findSums(file.columns), taken);
-  const order = findOrder(file.columns);
-  const times = planTimes(file.columns, new Set(carries.map((c) => c.target)));
+  const sequences = applySequences(file, head, taken);
+  applySums(file, findSums(head), taken);
+  const order = findOrder(head);
+  const times = planTimes(head, new Set(carries.map((c) => c.target)));
   applyTimes(file, times, order?.by, taken);
   fillLeaves(file, (c) => leafGenerator(file, c), taken);
   const monotone = new Set([
@@ -73,10 +77,11 @@ export function planPerEntityDay(
     });
     taken.add(a.name);
   }
-  applySums(file, findSums(file.columns), taken);
-  applyTimes(file, planTimes(file.columns, new Set()), undefined, taken);
+  const head = headOf(file.columns);
+  applySums(file, findSums(head), taken);
+  applyTimes(file, planTimes(head, new Set()), undefined, taken);
   fillLeaves(file, (c) => leafGenerator(file, c), taken);
-  const order = findOrder(file.columns);
+  const order = findOrder(head);
   if (order) file.order = orderOf(order);
 }
 
@@ -87,9 +92,13 @@ function orderOf(order: OrderRelation) {
 }
 
 /** Counters in written order; returns their names. */
-function applySequences(file: FilePlan, taken: Taken): Set<string> {
+function applySequences(
+  file: FilePlan,
+  head: ColumnInfo[],
+  taken: Taken,
+): Set<string> {
   const names = new Set<string>();
-  for (const { column, every } of findSequences(file.columns)) {
+  for (const { column, every } of findSequences(head)) {
     if (taken.has(column)) continue;
     file.generators.set(column, {
       name: column,

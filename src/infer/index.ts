@@ -3,7 +3,7 @@ import type { Config } from '../config/schema';
 import { findEntity, entityName, type EntityGuess } from './entities';
 import { emitConfig } from './emit';
 import { planPerEntityDay, planPrimary } from './file-plan';
-import { startPlan } from './analyse';
+import { headOf, startPlan } from './analyse';
 import { nameFiles } from './names';
 import type { DatasetPlan, EntityPlan, FilePlan, InferenceStep } from './plan';
 import { readTable, type SampleText } from './table';
@@ -51,7 +51,7 @@ export function inferPlan(samples: SampleText[]): DatasetPlan {
       .flatMap((f) => f.table.header)
       .filter((h) => primary.table.header.includes(h)),
   );
-  const guess = findEntity(primary.columns, shared);
+  const guess = findEntity(headOf(primary.columns), shared);
   const entity = addEntity(plan, primary, guess);
   planPrimary(primary, entity, guess);
   for (const file of plan.files.slice(1)) {
@@ -63,7 +63,7 @@ export function inferPlan(samples: SampleText[]): DatasetPlan {
       planPerEntityDay(file, entity, undefined);
       continue;
     }
-    const own = findEntity(file.columns);
+    const own = findEntity(headOf(file.columns));
     planPerEntityDay(file, addEntity(plan, file, own), own);
   }
   for (const step of REFINEMENTS) step(plan);

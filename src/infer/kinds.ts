@@ -1,5 +1,6 @@
 import { parseDateTime } from '../core/datetime';
 import { detectLayout } from './layouts';
+import { extent } from './extent';
 
 /**
  * What a column holds, judged from its sample values alone:
@@ -156,7 +157,7 @@ function asNumbers(
   const digits = numbers.map((v) => v.replace(/^-|\..*$/g, '').length);
   const leadingZero = numbers.some((v) => /^0\d/.test(v));
   if (numbers.every((v) => DIGITS.test(v) || /^0\d/.test(v))) {
-    if (leadingZero || Math.max(...digits) > SAFE_DIGITS) {
+    if (leadingZero || extent(digits)[1] > SAFE_DIGITS) {
       if (gaps.length) return undefined;
       return {
         ...base,
@@ -167,7 +168,7 @@ function asNumbers(
     }
   }
   const fractions = numbers.map((v) => /[.,](\d+)$/.exec(v)?.[1].length ?? 0);
-  const decimals = Math.max(...fractions);
+  const decimals = extent(fractions)[1];
   if (point === ',' && decimals === 0) return undefined;
   const values = base.raw.map((v) =>
     isNumber(v) ? Number(v.replace(',', '.')) : NaN,
@@ -278,10 +279,10 @@ function identifierShape(filled: string[]): IdentifierShape | undefined {
   }
   // The prefix is what every value shares before its varying digits; keep
   // at least one digit varying.
-  const shortest = Math.min(...filled.map((v) => v.length));
+  const shortest = extent(filled.map((v) => v.length))[0];
   if (prefix.length >= shortest) prefix = prefix.slice(0, shortest - 1);
   const digits = filled.map((v) => v.length - prefix.length);
-  return { digits: [Math.min(...digits), Math.max(...digits)], prefix };
+  return { digits: extent(digits), prefix };
 }
 
 /** Mostly distinct codes that all share one run of digits and text. */

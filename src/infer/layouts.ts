@@ -1,4 +1,5 @@
 import { parseDateTime } from '../core/datetime';
+import { extent } from './extent';
 
 /**
  * Date-time layouts a column may be written in, in the tokens of
@@ -59,7 +60,7 @@ function fractionLayout(values: string[]): string | null {
   const digits = fractions.map((m) => m![1]);
   const width = digits[0].length;
   if (digits.some((d) => d.length !== width)) return null;
-  const zeros = Math.min(...digits.map((d) => /0*$/.exec(d)![0].length));
+  const zeros = extent(digits.map((d) => /0*$/.exec(d)![0].length))[0];
   const varying = width - zeros;
   const mark = /:\d\d,\d+/.test(values[0]) ? ',' : '.';
   const literal = zeros ? `[${'0'.repeat(zeros)}]` : '';
