@@ -14,7 +14,8 @@ export interface ParsedRecords {
  * record's line number is where it starts in the file, so a quoted field
  * that spans lines does not shift the numbers of the records after it.
  * @throws SampleError naming the line of a quoted field that is never
- *   closed or that has text after its closing quote.
+ *   closed or that has text after its closing quote, or of a line that
+ *   ends in \r\n in a file whose first line ends in \n.
  */
 export function parseRecords(
   text: string,
@@ -33,6 +34,12 @@ export function parseRecords(
       const start = line;
       const problem = result.errors[0];
       if (problem) refuse(problem, fileName, text, counted, start);
+      const last = result.data[result.data.length - 1];
+      if (newline === '\n' && last.endsWith('\r')) {
+        throw new SampleError(
+          `${fileName}: line ${start} ends in \\r\\n but line 1 in \\n, expected one kind of line break`,
+        );
+      }
       records.push(result.data);
       lines.push(start);
       line += breaksIn(text, counted, result.meta.cursor);

@@ -101,6 +101,13 @@ describe('readSample', () => {
     );
   });
 
+  it('names a line whose line break differs from the first', () => {
+    const text = 'id,vehicle,note\n1,V1,x\n2,V2,y\r\n3,V3,z\n';
+    expect(() => readSample(Buffer.from(text), 'x.csv', plain)).toThrow(
+      'x.csv: line 3 ends in \\r\\n but line 1 in \\n, expected one kind of line break',
+    );
+  });
+
   it('names a blank line among the rows', () => {
     const text = 'id,vehicle,note\n1,V1,x\n\n2,V2,y\n';
     expect(() => readSample(Buffer.from(text), 'x.csv', plain)).toThrow(
