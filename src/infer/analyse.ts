@@ -1,5 +1,5 @@
 import { inferColumn, type ColumnInfo } from './kinds';
-import type { FilePlan } from './plan';
+import { referable, type FilePlan } from './plan';
 import type { Table } from './table';
 
 /**
@@ -61,8 +61,12 @@ function shortRowMarkers(table: Table): FilePlan['markers'] {
  */
 export const RELATION_ROWS = 50000;
 
-/** The columns cut to their first rows, for relation finding. */
-export function headOf(columns: ColumnInfo[], rows = RELATION_ROWS) {
+/**
+ * The columns that expressions can name, cut to their first rows, for
+ * relation finding.
+ */
+export function headOf(all: ColumnInfo[], rows = RELATION_ROWS) {
+  const columns = all.filter((c) => referable(c.name));
   if ((columns[0]?.raw.length ?? 0) <= rows) return columns;
   return columns.map((c) => ({
     ...c,

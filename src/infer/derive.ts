@@ -3,6 +3,7 @@ import { valueFields, withGaps } from './leaves';
 import {
   columnOf,
   freshName,
+  quoted,
   ref,
   type FilePlan,
   type GeneratorInput,
@@ -114,7 +115,7 @@ export function guarded(
 ): string {
   const gaps = names.flatMap((n) => {
     const c = columnOf(file, n);
-    const tests = c.placeholders.map((p) => `${ref(n)} == '${p}'`);
+    const tests = c.placeholders.map((p) => `${ref(n)} == ${quoted(p)}`);
     if (c.emptyShare > 0) tests.push(`len(${ref(n)}) == 0`);
     return tests;
   });
@@ -177,7 +178,7 @@ function gapsPass(file: FilePlan, inputs: string[], expr: string): string {
   for (const n of inputs) {
     const c = columnOf(file, n);
     for (const p of c.placeholders) {
-      out = `if(${ref(n)} == '${p}', '${p}', ${out})`;
+      out = `if(${ref(n)} == ${quoted(p)}, ${quoted(p)}, ${out})`;
     }
   }
   return out;

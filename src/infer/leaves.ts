@@ -1,6 +1,13 @@
 import type { ColumnInfo, IdentifierShape } from './kinds';
 import { looksLikeNames, NOT_A_NAME } from './kinds';
-import { freshName, ref, type FilePlan, type GeneratorInput } from './plan';
+import {
+  freshName,
+  quoted,
+  ref,
+  referable,
+  type FilePlan,
+  type GeneratorInput,
+} from './plan';
 
 /** Digits one rand_int can give without losing any. */
 const SAFE_DIGITS = 15;
@@ -22,6 +29,7 @@ export function valueFields(c: ColumnInfo) {
  * recombined, identifiers as fresh digits in the sample's shape.
  */
 export function leafGenerator(file: FilePlan, c: ColumnInfo): GeneratorInput {
+  if (!referable(c.name)) return valuesChoice(c);
   switch (c.kind) {
     case 'integer':
     case 'decimal':
@@ -45,6 +53,13 @@ export function leafGenerator(file: FilePlan, c: ColumnInfo): GeneratorInput {
     default:
       return { ...valueFields(c), kind: 'choice', sample: ref(c.name) };
   }
+}
+
+/** The sample's values and their counts, for a column no expression names. */
+function valuesChoice(c: ColumnInfo): GeneratorInput {
+  const counts: Record<string, number> = {};
+  for (const v of c.raw) counts[v] = (counts[v] ?? 0) + 1;
+  return { name: c.name, kind: 'choice', values: counts };
 }
 
 /** A person-name generator, leaving out values that are not names. */
@@ -138,7 +153,7 @@ function textWithGaps(
   if (!gap) return undefined;
   const value = ref(c.name);
   const present = [...gap.texts]
-    .map((t) => (t === '' ? `len(${value}) > 0` : `${value} != '${t}'`))
+    .map((t) => (t === '' ? `len(${value}) > 0` : `${value} != ${quoted(t)}`))
     .join(' && ');
   const valueName = freshName(file, `${c.name}_VALUE`);
   file.hidden.push({

@@ -52,6 +52,19 @@ export interface DatasetPlan {
 /** A refinement of a plan, such as finding relations across files. */
 export type InferenceStep = (plan: DatasetPlan) => void;
 
+/**
+ * Whether an expression can name the column at all: backticks quote odd
+ * names, so a name holding one cannot be quoted.
+ */
+export function referable(name: string): boolean {
+  return !name.includes('`');
+}
+
+/** Text as an expression's string literal. */
+export function quoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 /** A column's name as an expression reads it. */
 export function ref(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``;

@@ -197,7 +197,10 @@ function sortedDirection(values: number[]): number {
  */
 export function findSequences(columns: ColumnInfo[]): SequenceRelation[] {
   return columns
-    .filter((c) => c.kind === 'integer' && c.emptyShare === 0)
+    .filter(
+      (c) =>
+        c.kind === 'integer' && c.emptyShare === 0 && c.placeholderShare === 0,
+    )
     .flatMap((c) => {
       const v = c.values;
       let steps = 0;
