@@ -65,12 +65,15 @@ export interface ProfilerLimits {
   sampleSize: number;
   /** Values listed in `top`; default 8. */
   topSize: number;
+  /** Whole rows kept, for how columns move together; default 2,000. */
+  rowSampleSize: number;
 }
 
 const DEFAULT_LIMITS: ProfilerLimits = {
   distinctCap: 10_000,
   sampleSize: 2_000,
   topSize: 8,
+  rowSampleSize: 2_000,
 };
 
 /**
@@ -142,6 +145,9 @@ class ColumnState {
 export class ColumnProfiler {
   private readonly columns: ColumnState[];
   private readonly limits: ProfilerLimits;
+  // Each column's own sample skips its empty cells, so the columns'
+  // samples come from different rows; pairing values needs whole rows.
+  private readonly rowSample: Reservoir<string[]>;
 
   /**
    * @param columnNames the header, in file order.
@@ -156,6 +162,7 @@ export class ColumnProfiler {
       }
     }
     this.columns = columnNames.map((n) => new ColumnState(n, this.limits));
+    this.rowSample = new Reservoir<string[]>(this.limits.rowSampleSize);
   }
 
   /**
@@ -166,6 +173,20 @@ export class ColumnProfiler {
     for (let i = 0; i < this.columns.length; i += 1) {
       this.columns[i].add(row[i] ?? '');
     }
+    this.rowSample.add(this.columns.map((_, i) => row[i] ?? ''));
+  }
+
+  /** The header given, in file order. */
+  header(): string[] {
+    return this.columns.map((c) => c.name);
+  }
+
+  /**
+   * A repeatable uniform sample of the rows added so far, whole, each as
+   * long as the header: the same files give the same rows.
+   */
+  rows(): readonly (readonly string[])[] {
+    return this.rowSample.values();
   }
 
   /** The profiles of the rows added so far, in header order. */

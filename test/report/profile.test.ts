@@ -171,6 +171,34 @@ describe('ColumnProfiler', () => {
     expect(run()).toEqual(run());
   });
 
+  it('keeps whole rows, padded to the header, for pairing values', () => {
+    const profiler = new ColumnProfiler(['A', 'B'], { rowSampleSize: 3 });
+    profiler.add(['1', '2']);
+    profiler.add(['3']);
+
+    expect(profiler.header()).toEqual(['A', 'B']);
+    expect(profiler.rows()).toEqual([
+      ['1', '2'],
+      ['3', ''],
+    ]);
+  });
+
+  it('keeps at most the limit of rows, the same ones for the same rows', () => {
+    const run = () => {
+      const profiler = new ColumnProfiler(['A', 'B'], { rowSampleSize: 50 });
+      for (let i = 0; i < 10_000; i += 1) {
+        profiler.add([String(i), String(i % 7)]);
+      }
+      return profiler.rows();
+    };
+
+    const rows = run();
+
+    expect(rows).toHaveLength(50);
+    expect(rows.every(([a, b]) => Number(a) % 7 === Number(b))).toBe(true);
+    expect(rows).toEqual(run());
+  });
+
   it('rejects a limit that is not a positive integer', () => {
     expect(() => new ColumnProfiler(['SPEED'], { sampleSize: 0 })).toThrow(
       'sampleSize: expected a positive integer',
