@@ -19,6 +19,7 @@ import {
 } from './errors';
 import { inferConfigText, type SampleText } from './infer';
 import { fidelity } from './report/fidelity';
+import { pairFidelity } from './report/pair-fidelity';
 import { ColumnProfiler, compareProfiles } from './report/profile';
 import type { ReportModel } from './report/model';
 import { renderReport } from './report/render';
@@ -155,7 +156,7 @@ export async function runJob(
       };
     });
 
-    const { generator, sampleProfiles } = await timed('profile', async () => {
+    const { generator, sampleProfilers } = await timed('profile', async () => {
       const generator = new MockGenerator(
         withSampleFormats(config, samples),
         samples,
@@ -165,15 +166,15 @@ export async function runJob(
           dataSize: job.dataSize,
         },
       );
-      const sampleProfiles = new Map(
+      const sampleProfilers = new Map(
         [...samples].map(([role, s]) => {
           const profiler = new ColumnProfiler(s.header);
           const points = withDecimalPoints(s);
           s.records.forEach((r) => profiler.add(points(r)));
-          return [role, profiler.profiles()];
+          return [role, profiler];
         }),
       );
-      return { value: { generator, sampleProfiles }, rows: 0, bytes: 0 };
+      return { value: { generator, sampleProfilers }, rows: 0, bytes: 0 };
     });
 
     output = await deps.store.begin(deps.runId);
@@ -257,7 +258,7 @@ export async function runJob(
               bytes: f.bytes,
             })),
           columns: compareProfiles(
-            sampleProfiles.get(spec.role)!,
+            sampleProfilers.get(spec.role)!.profiles(),
             mockProfilers.get(spec.role)?.profiles() ?? [],
           ),
         })),
@@ -266,7 +267,17 @@ export async function runJob(
       };
       const model: ReportModel = {
         ...compared,
-        fidelity: fidelity(compared.files, compared.relations),
+        fidelity: fidelity(
+          compared.files.map((f) => ({
+            ...f,
+            pairs: pairFidelity(
+              f.columns,
+              sampleProfilers.get(f.role)!,
+              mockProfilers.get(f.role) ?? new ColumnProfiler([]),
+            ),
+          })),
+          compared.relations,
+        ),
       };
       const html = renderReport(model);
       const file = await target.create('report.html');

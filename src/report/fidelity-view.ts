@@ -1,7 +1,8 @@
 /**
  * Turns the fidelity scores into what the report prints: the overall
- * score at the top and, per file, its columns and relations from the
- * lowest score up, so the ones that drift come first.
+ * score at the top and, per file, its columns and relations, then its
+ * pairs of number columns, each from the lowest score up, so the ones
+ * that drift come first.
  */
 
 import {
@@ -10,7 +11,8 @@ import {
   type FidelityReport,
   type FileFidelity,
 } from './fidelity';
-import { formatScore, scoreHundredths } from './format';
+import { formatCorrelation, formatScore, scoreHundredths } from './format';
+import type { PairFidelity } from './pair-fidelity';
 
 /** One scored column or relation. */
 export interface ScoreView {
@@ -32,12 +34,27 @@ export interface ScoreView {
   how: string;
 }
 
+/** One scored pair of number columns, a row of the pairs table. */
+export interface PairView extends ScoreView {
+  a: string;
+  b: string;
+  /** Spearman's ρ in the sample and in the mock, signed, two decimals. */
+  sample: string;
+  mock: string;
+}
+
 /** The fidelity part of one file's section. */
 export interface FileFidelityView {
   score: string;
   drifting: boolean;
   /** Lowest score first; unscored columns last. */
   items: ScoreView[];
+  /** Anchor of the pairs table. */
+  pairsId: string;
+  /** Lowest score first. */
+  pairs: PairView[];
+  /** How many pairs score below the mark. */
+  driftingPairs: number;
 }
 
 /** The fidelity card at the top of the report. */
@@ -47,7 +64,7 @@ export interface FidelitySummaryView {
   /** The drift mark as shown, `0.80`. */
   mark: string;
   files: { id: string; role: string; score: string; drifting: boolean }[];
-  /** Every column and relation below the mark, lowest first. */
+  /** Every column, pair and relation below the mark, lowest first. */
   belowMark: { role: string; item: ScoreView }[];
 }
 
@@ -65,10 +82,12 @@ const HOW: Record<ColumnMethod, string> = {
  * The view of one file's scores.
  *
  * @param columnHref the anchor of a column's comparison, by its name.
+ * @param pairsId the anchor to give the file's pairs table.
  */
 export function fileFidelityView(
   file: FileFidelity,
   columnHref: (name: string) => string,
+  pairsId = 'pairs',
 ): FileFidelityView {
   const columns = file.columns.map((c) =>
     scoreView(c.name, columnHref(c.name), c.score, HOW[c.method]),
@@ -81,10 +100,29 @@ export function fileFidelityView(
       r.score === null ? 'relation: no row checked' : 'relation: rows held',
     ),
   );
+  const pairs = lowestFirst(file.pairs.map((p) => pairView(p, pairsId)));
   return {
     score: formatScore(file.score),
     drifting: drifts(file.score),
     items: lowestFirst([...columns, ...relations]),
+    pairsId,
+    pairs,
+    driftingPairs: pairs.filter((p) => p.drifting).length,
+  };
+}
+
+function pairView(pair: PairFidelity, pairsId: string): PairView {
+  return {
+    ...scoreView(
+      `${pair.a} × ${pair.b}`,
+      `#${pairsId}`,
+      pair.score,
+      'pair: 1 − |ρ sample − ρ mock| / 2',
+    ),
+    a: pair.a,
+    b: pair.b,
+    sample: formatCorrelation(pair.sample),
+    mock: formatCorrelation(pair.mock),
   };
 }
 
@@ -105,7 +143,7 @@ export function fidelitySummaryView(
     })),
     belowMark: files
       .flatMap((f) =>
-        f.fidelity.items
+        [...f.fidelity.items, ...f.fidelity.pairs]
           .filter((item) => item.drifting)
           .map((item) => ({ role: f.role, item })),
       )
@@ -142,7 +180,7 @@ function drifts(score: number | null): boolean {
 
 // Sort is stable, so equal scores keep the file's column order; unscored
 // ones rank past the highest score, 1.
-function lowestFirst(items: ScoreView[]): ScoreView[] {
+function lowestFirst<T extends ScoreView>(items: T[]): T[] {
   const rank = (item: ScoreView) => item.value ?? 2;
   return [...items].sort((a, b) => rank(a) - rank(b));
 }

@@ -60,3 +60,15 @@ export function formatScore(score: number | null): string {
   if (score === null) return '–';
   return (scoreHundredths(score) / 100).toFixed(2);
 }
+
+/**
+ * A correlation signed and with two decimals, `+0.91` or `−0.05`, so that
+ * a column of them lines up; `–` when it is not defined. Rounded before
+ * the sign is chosen, so that -0.001 reads as `+0.00`, not `−0.00`.
+ */
+export function formatCorrelation(rho: number | null): string {
+  if (rho === null) return '–';
+  const hundredths = Math.round(rho * 100);
+  const sign = hundredths < 0 ? '−' : '+';
+  return sign + (Math.abs(hundredths) / 100).toFixed(2);
+}

@@ -156,8 +156,15 @@ function fileView(
     totalRows: sum((d) => d.rows),
     totalBytes: sum((d) => d.bytes),
     fidelity: fileFidelityView(
-      scores ?? { role: file.role, score: null, columns: [], relations: [] },
+      scores ?? {
+        role: file.role,
+        score: null,
+        columns: [],
+        pairs: [],
+        relations: [],
+      },
       (name) => `#${columnIds.get(name) ?? ''}`,
+      `pairs-${index + 1}`,
     ),
     columns: file.columns.map((column, c) =>
       columnView(column, columnId(c), `chart-${index + 1}-${c + 1}`),

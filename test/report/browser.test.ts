@@ -204,6 +204,37 @@ describe('report.html in a browser', () => {
     }
   });
 
+  it("shows each file's pairs of number columns, drifting ones first", async () => {
+    const tables = page.locator('table.pairs');
+    const first = tables.first().locator('tbody tr');
+    const pairs = model.fidelity.files.map((f) => f.pairs.length);
+
+    expect(await tables.count()).toBe(2);
+    for (let i = 0; i < pairs.length; i += 1) {
+      expect(await tables.nth(i).locator('tbody tr').count()).toBe(pairs[i]);
+    }
+    expect(await first.first().getAttribute('class')).toBe('drift');
+    expect(await first.first().isVisible()).toBe(true);
+    expect(
+      (await first.first().innerText()).split(/\s+/).filter(Boolean),
+    ).toEqual(['✗0.50', 'STRT_ODOM', '×', 'END_ODOM', '+1.00', '+0.02']);
+    expect(await tables.first().locator('tr.drift').count()).toBe(1);
+  });
+
+  it('links a drifting pair from the top of the report to its table', async () => {
+    const link = page.locator('ul.below a', {
+      hasText: 'STRT_ODOM × END_ODOM',
+    });
+
+    await link.click();
+
+    expect(await link.getAttribute('href')).toBe('#pairs-1');
+    // Scrolled to the top of the window, give or take a subpixel.
+    const box = await page.locator('#pairs-1').boundingBox();
+    expect(box?.y).toBeGreaterThan(-1);
+    expect(box?.y).toBeLessThan(900);
+  });
+
   it('marks the relations that held on fewer than all rows', async () => {
     const broken = page.locator('#relations tr.broken');
 

@@ -14,6 +14,17 @@ const PERFORM: FileFidelity = {
     { name: 'STRT_DATIME', method: 'time-of-day', score: 0.8 },
     { name: 'DRIVERNAME', method: 'lengths', score: 0.97 },
   ],
+  pairs: [
+    { a: 'STRT_ODOM', b: 'END_ODOM', sample: 1, mock: 0.98, score: 0.99 },
+    {
+      a: 'TRAVELED_MILES',
+      b: 'DRIVING_SECONDS',
+      sample: 0.85,
+      mock: -0.004,
+      score: 0.573,
+    },
+    { a: 'RPM_THRESH', b: 'LOGIN', sample: -0.1, mock: null, score: 0.95 },
+  ],
   relations: [
     {
       name: 'odometer',
@@ -27,6 +38,7 @@ const SUMMARY: FileFidelity = {
   role: 'summary',
   score: 0.9,
   columns: [{ name: 'vehicle_type', method: 'categories', score: 0.7 }],
+  pairs: [],
   relations: [],
 };
 
@@ -82,6 +94,34 @@ describe('fileFidelityView', () => {
     });
   });
 
+  it('lists the pairs lowest first, with both correlations signed', () => {
+    expect(view.pairsId).toBe('pairs');
+    expect(view.driftingPairs).toBe(1);
+    expect(
+      view.pairs.map((p) => [p.a, p.b, p.sample, p.mock, p.score, p.drifting]),
+    ).toEqual([
+      ['TRAVELED_MILES', 'DRIVING_SECONDS', '+0.85', '+0.00', '0.57', true],
+      ['RPM_THRESH', 'LOGIN', '−0.10', '–', '0.95', false],
+      ['STRT_ODOM', 'END_ODOM', '+1.00', '+0.98', '0.99', false],
+    ]);
+    expect(view.pairs[0]).toMatchObject({
+      name: 'TRAVELED_MILES × DRIVING_SECONDS',
+      href: '#pairs',
+      how: 'pair: 1 − |ρ sample − ρ mock| / 2',
+    });
+  });
+
+  it('links the pairs to the anchor it is given', () => {
+    const other = fileFidelityView(PERFORM, href, 'pairs-2');
+
+    expect(other.pairsId).toBe('pairs-2');
+    expect(other.pairs.map((p) => p.href)).toEqual([
+      '#pairs-2',
+      '#pairs-2',
+      '#pairs-2',
+    ]);
+  });
+
   it('lets long names wrap after underscores and slashes', () => {
     const wrapped = fileFidelityView(
       {
@@ -129,6 +169,7 @@ describe('fidelitySummaryView', () => {
       { id: 'file-2', role: 'summary', score: '0.90', drifting: false },
     ]);
     expect(view.belowMark.map((b) => [b.role, b.item.name])).toEqual([
+      ['perform', 'TRAVELED_MILES × DRIVING_SECONDS'],
       ['perform', 'TRAVELED_MILES'],
       ['summary', 'vehicle_type'],
     ]);

@@ -283,7 +283,7 @@ describe('fidelity', () => {
     held,
   });
 
-  it('means column and relation scores per file, then the files', () => {
+  it('means the means of columns and relations per file, then the files', () => {
     const perform = [
       { ...pair(['1', '2', '3', '4'], ['3', '4', '5', '6']), name: 'A' },
       pair(['-', '10', '20', '30'], ['10', '20', '30', '40']),
@@ -299,9 +299,9 @@ describe('fidelity', () => {
       [relation('perform', 4, 3), relation('perform', 0, 0)],
     );
 
-    // perform: 0.5, 0.75 and the relation's 3/4; the empty column and
-    // the relation that checked nothing are left out.
-    expect(report.files[0].score).toBeCloseTo((0.5 + 0.75 + 0.75) / 3, 15);
+    // perform: columns 0.5 and 0.75, the relation's 3/4; the empty
+    // column and the relation that checked nothing are left out.
+    expect(report.files[0].score).toBeCloseTo((0.625 + 0.75) / 2, 15);
     expect(report.files[0].columns.map((c) => c.score)).toEqual([
       0.5,
       0.75,
@@ -313,9 +313,34 @@ describe('fidelity', () => {
       role: 'summary',
       score: 1,
       columns: [{ name: 'C', method: 'lengths', score: 1 }],
+      pairs: [],
       relations: [],
     });
-    expect(report.score).toBeCloseTo((2 / 3 + 1) / 2, 15);
+    expect(report.score).toBeCloseTo((0.6875 + 1) / 2, 15);
+  });
+
+  it('weighs the pairs as one part, however many there are', () => {
+    const columns = [
+      { ...pair(['1', '2', '3', '4'], ['3', '4', '5', '6']), name: 'A' },
+      { ...pair(['1', '2'], ['1', '2']), name: 'B' },
+    ];
+    const pairs = [0.5, 0.7, 0.9].map((score, i) => ({
+      a: 'A',
+      b: `B${i}`,
+      sample: 1,
+      mock: 2 * score - 1,
+      score,
+    }));
+
+    const report = fidelity(
+      [{ role: 'perform', columns, pairs }],
+      [relation('perform', 10, 9)],
+    );
+
+    // Columns 0.5 and 1 mean 0.75; pairs mean 0.7; the relation 0.9.
+    expect(report.files[0].score).toBeCloseTo((0.75 + 0.7 + 0.9) / 3, 15);
+    expect(report.files[0].pairs).toBe(pairs);
+    expect(report.score).toBeCloseTo(0.7833333333333333, 15);
   });
 
   it('has no score when nothing could be scored', () => {

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 
 import { fidelity } from '../../src/report/fidelity';
 import type { ReportModel } from '../../src/report/model';
+import { pairFidelity } from '../../src/report/pair-fidelity';
 import {
   ColumnProfiler,
   compareProfiles,
@@ -28,14 +29,21 @@ export function readFixture(name: string): [string[], string[][]] {
 
 /** Profiles of the given rows. */
 export function profile(header: string[], rows: string[][]): ColumnProfile[] {
-  const profiler = new ColumnProfiler(header);
-  rows.forEach((row) => profiler.add(row));
-  return profiler.profiles();
+  return profiler(header, rows).profiles();
+}
+
+function profiler(header: string[], rows: string[][]): ColumnProfiler {
+  const p = new ColumnProfiler(header);
+  rows.forEach((row) => p.add(row));
+  return p;
 }
 
 // A run generates other days than the sample's, often in another year, so
-// the mock's datetimes move four years on and keep their time of day.
+// the mock's datetimes move four years on and keep their time of day. The
+// end odometer comes from another row: each column keeps its values, but
+// a period no longer ends where it started, and the pair drifts.
 function performMock(header: string[], rows: string[][]): string[][] {
+  const end = header.indexOf('END_ODOM');
   const miles = header.indexOf('TRAVELED_MILES');
   const driver = header.indexOf('DRIVERNAME');
   const datetimes = ['INSERT_DATETIME', 'STRT_DATIME', 'END_DATIME'].map(
@@ -45,6 +53,7 @@ function performMock(header: string[], rows: string[][]): string[][] {
     const copy = [...row];
     copy[miles] = (Number(row[miles]) * 1.15).toFixed(1);
     copy[driver] = rows[(i + 7) % rows.length][driver];
+    copy[end] = rows[(i * 7919) % rows.length][end];
     for (const c of datetimes) {
       copy[c] = row[c].replace(/^\d{4}/, (year) => String(Number(year) + 4));
     }
@@ -81,6 +90,13 @@ export function fleetReport(): ReportModel {
       return [...padded, String(i % 3)];
     });
   const iHeaderPlus = [...iHeader, SCRIPT];
+  const sides = [
+    [profiler(pHeader, pRows), profiler(pHeader, performMock(pHeader, pRows))],
+    [
+      profiler(iHeaderPlus, withScript(iRows)),
+      profiler(iHeaderPlus, withScript(incidentMock(iHeader, iRows))),
+    ],
+  ];
 
   const model: Omit<ReportModel, 'fidelity'> = {
     runId: 'run-20200911-7f3a',
@@ -112,8 +128,8 @@ export function fleetReport(): ReportModel {
           },
         ],
         columns: compareProfiles(
-          profile(pHeader, pRows),
-          profile(pHeader, performMock(pHeader, pRows)),
+          sides[0][0].profiles(),
+          sides[0][1].profiles(),
         ),
       },
       {
@@ -128,8 +144,8 @@ export function fleetReport(): ReportModel {
           },
         ],
         columns: compareProfiles(
-          profile(iHeaderPlus, withScript(iRows)),
-          profile(iHeaderPlus, withScript(incidentMock(iHeader, iRows))),
+          sides[1][0].profiles(),
+          sides[1][1].profiles(),
         ),
       },
     ],
@@ -194,5 +210,9 @@ export function fleetReport(): ReportModel {
       },
     ],
   };
-  return { ...model, fidelity: fidelity(model.files, model.relations) };
+  const scored = model.files.map((file, i) => ({
+    ...file,
+    pairs: pairFidelity(file.columns, sides[i][0], sides[i][1]),
+  }));
+  return { ...model, fidelity: fidelity(scored, model.relations) };
 }

@@ -1,4 +1,5 @@
 import {
+  formatCorrelation,
   formatCount,
   formatHeld,
   formatScore,
@@ -75,5 +76,18 @@ describe('formatScore', () => {
 
   it('writes a dash for no score', () => {
     expect(formatScore(null)).toBe('–');
+  });
+});
+
+describe('formatCorrelation', () => {
+  it.each([
+    [0.914, '+0.91'],
+    [-0.046, '−0.05'],
+    [-0.004, '+0.00'],
+    [1, '+1.00'],
+    [-1, '−1.00'],
+    [null, '–'],
+  ])('writes %p as %p', (rho, text) => {
+    expect(formatCorrelation(rho)).toBe(text);
   });
 });

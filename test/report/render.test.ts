@@ -177,6 +177,26 @@ describe('renderReport', () => {
     expect(list).toContain('style="width: 66%"></span>');
   });
 
+  it('lists the pairs of number columns lowest first, drifting ones marked', () => {
+    const fleet = renderReport(fleetReport());
+    const table = fleet.slice(fleet.indexOf('<h4 id="pairs-1">'));
+
+    expect(table).toContain(
+      '66 by rank correlation, lowest first; 1 below the mark',
+    );
+    expect(table).toMatch(
+      /<tbody>\s*<tr class="drift">\s*<td class="num score"><span class="mark"\s+title="below the mark">✗<\/span>0\.50<\/td>\s*<td class="mono">STRT_ODOM × END_ODOM<\/td>\s*<td class="num">\+1\.00<\/td>\s*<td class="num">\+0\.02<\/td>/,
+    );
+    expect(fleet).toMatch(
+      /<a href="#pairs-1">STRT_ODOM × END_ODOM<\/a> <span class="sub">PERFORM<\/span>/,
+    );
+    // The incidents' extra column, named like a script tag, is a number
+    // column too: its pairs name it escaped.
+    expect(fleet).toContain('<h4 id="pairs-2">');
+    expect(fleet).toContain(`× ${ESCAPED}</td>`);
+    expect(fleet).not.toContain(SCRIPT);
+  });
+
   it('renders the same model to the same bytes', () => {
     expect(renderReport(smallReport())).toBe(html);
   });
