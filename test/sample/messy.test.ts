@@ -224,13 +224,21 @@ describe('a messy sample run through the pipeline', () => {
       );
     });
 
-    it('reads and writes UTF-16LE with its BOM', async () => {
-      const text = '\ufeffname,city\nA,Zürich\nB,Köln\n';
-      const sample = sampleFile('utf16.csv', Buffer.from(text, 'utf16le'));
+    it.each([
+      ['utf-16le', [0xff, 0xfe]],
+      ['utf-16be', [0xfe, 0xff]],
+    ] as const)('reads and writes %s with its BOM', async (encoding, bom) => {
+      const text = 'name,city\nA,Zürich\nB,Köln\n';
+      const le = Buffer.from('\ufeff' + text, 'utf16le');
+      const bytes = encoding === 'utf-16le' ? le : le.swap16();
+      const sample = sampleFile('utf16.csv', bytes);
       const mock = readMock(await runTiny(sample, config));
-      expect(mock.dialect).toMatchObject({ encoding: 'utf-16le', bom: true });
-      expect(mock.bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+      expect(mock.dialect).toMatchObject({ encoding, bom: true });
+      expect([...mock.bytes.subarray(0, 2)]).toEqual(bom);
       expect(mock.header).toEqual(['name', 'city']);
+      expect(new Set(mock.rows.map((r) => r[1]))).toEqual(
+        new Set(['Zürich', 'Köln']),
+      );
     });
   });
 
