@@ -9,7 +9,9 @@ import {
   type GeneratorInput,
 } from './plan';
 import type { Taken } from './derive';
+import { codeExpr, findNameCode } from './codes';
 import { extent } from './extent';
+import { findStandIn } from './stand-ins';
 
 /** Identifiers longer than this are drawn as text by the column. */
 const MAX_ID_DIGITS = 15;
@@ -26,12 +28,29 @@ export function applyEntity(
   guess: EntityGuess,
   taken: Taken,
 ): void {
-  for (const name of [guess.key, ...guess.identity]) {
-    const c = columnOf(file, name);
-    entity.attributes.push({ ...identityAttribute(c), file: file.role });
-    file.generators.set(name, { ...valueFields(c), kind: 'entity' });
-    taken.add(name);
+  const group = [guess.key, ...guess.identity].map((n) => columnOf(file, n));
+  // Names first, so that codes made from them know their stand-ins.
+  const ordered = [...group].sort(
+    (a, b) => Number(b.kind === 'name') - Number(a.kind === 'name'),
+  );
+  const standIns = new Map<string, string>();
+  const attributes = new Map<string, GeneratorInput[]>();
+  for (const c of ordered) {
+    const standIn = c.kind === 'name' && findStandIn(file, c, group);
+    if (standIn) standIns.set(c.name, standIn.flag);
+    const made = standIn
+      ? standIn.attributes
+      : [
+          nameCodeAttribute(file, c, group, standIns) ?? {
+            ...identityAttribute(c),
+            file: file.role,
+          },
+        ];
+    attributes.set(c.name, made);
+    file.generators.set(c.name, { ...valueFields(c), kind: 'entity' });
+    taken.add(c.name);
   }
+  for (const c of group) entity.attributes.push(...attributes.get(c.name)!);
   if (guess.constants.length === 1) {
     const c = columnOf(file, guess.constants[0]);
     entity.attributes.push({
@@ -68,6 +87,38 @@ export function applyEntity(
       taken.add(name);
     }
   }
+}
+
+/**
+ * A code made from a name of the same entity (a driver id from the
+ * driver's name) is made so in the mock too, and checked on every row.
+ */
+function nameCodeAttribute(
+  file: FilePlan,
+  c: ColumnInfo,
+  group: ColumnInfo[],
+  standIns: Map<string, string>,
+): GeneratorInput | undefined {
+  if (c.kind !== 'text' && c.kind !== 'category') return undefined;
+  for (const name of group.filter((g) => g.kind === 'name')) {
+    const code = findNameCode(name.raw, c.raw);
+    if (!code) continue;
+    const made = codeExpr(code, name.name);
+    const flag = standIns.get(name.name);
+    const expr = flag ? `if(${ref(flag)} == 1, '', ${made})` : made;
+    file.relations.push({
+      name: `${c.name} is made from ${name.name}`,
+      description: `${c.name} = ${made}${code.suffixed ? ', with a two-digit suffix where codes clash' : ''}`,
+      check: `len(${ref(c.name)}) == 0 || starts_with(${ref(c.name)}, ${made})`,
+    });
+    return {
+      name: c.name,
+      kind: 'expr',
+      expr,
+      ...(code.suffixed ? { distinct: true } : {}),
+    };
+  }
+  return undefined;
 }
 
 function identityAttribute(c: ColumnInfo): GeneratorInput {

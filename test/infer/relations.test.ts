@@ -121,6 +121,29 @@ describe('inferConfig on the daily reports', () => {
     );
   });
 
+  it("makes each driver's id from the name, as the sample does", () => {
+    const id = config.entities[incident.entity].attributes.find(
+      (a) => a.name === 'driver_id',
+    );
+    expect(id).toMatchObject({
+      kind: 'expr',
+      expr: "if(driver_name_STAND_IN == 1, '', upper(substr(last_word(driver_name), 0, 3) + substr(first_word(driver_name), 0, 2)))",
+      distinct: true,
+    });
+    expect(byName(summary).driver_id.kind).toBe('entity');
+  });
+
+  it('writes the vehicle with a stand-in text for drivers without a name', () => {
+    const attributes = config.entities[incident.entity].attributes;
+    const name = attributes.find((a) => a.name === 'driver_name');
+    expect(name).toMatchObject({
+      kind: 'expr',
+      expr: "if(driver_name_STAND_IN == 1, '' + vehicle + '-No DriverID', driver_name_PERSON)",
+    });
+    const flag = attributes.find((a) => a.name === 'driver_name_STAND_IN');
+    expect(flag?.kind === 'choice' && flag.values?.['1']).toBeCloseTo(8 / 170);
+  });
+
   it('finds speed as limit plus difference', () => {
     expect(byName(incident).speed).toMatchObject({
       kind: 'expr',
