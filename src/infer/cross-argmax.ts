@@ -1,4 +1,5 @@
-import type { AggregateSpec, GeneratorSpec } from '../config/schema';
+import type { AggregateSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import { toNumber } from '../core/expr';
 import { upper } from './cross-counts';
 import { findDescribed, type Described } from './cross-described';
@@ -21,7 +22,7 @@ export interface ArgFindings {
   defined: Map<string, string>;
   relations: RelationSpec[];
   /** A hidden column of the other file the aggregate ranks by, if any. */
-  manyHidden: GeneratorSpec[];
+  manyHidden: GeneratorInput[];
   notes: string[];
 }
 
@@ -77,15 +78,13 @@ export function findArgmax(
   };
 }
 
-function rankColumn(name: string, expr: string): GeneratorSpec {
+function rankColumn(name: string, expr: string): GeneratorInput {
   return {
     name,
     kind: 'expr',
     expr,
     type: 'number',
     hidden: true,
-    placeholders: [],
-    distinct: false,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { AggregateSpec, GeneratorSpec } from '../config/schema';
+import type { AggregateSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import { toNumber, type Value } from '../core/expr';
 import type { Joined } from './cross-join';
 import type { RelationSpec } from './embedded';
@@ -20,7 +21,7 @@ export interface CountFindings {
   defined: Map<string, string>;
   relations: RelationSpec[];
   /** Hidden columns for the other file. */
-  manyHidden: GeneratorSpec[];
+  manyHidden: GeneratorInput[];
   notes: string[];
 }
 
@@ -130,9 +131,7 @@ function splitCount(
   out.manyHidden.push({
     name: flag,
     kind: 'choice',
-    type: 'text',
     hidden: true,
-    placeholders: [],
     values: { yes: total(a), no: total(b) },
   });
   aggregate(a, `${flag} == 'yes'`);

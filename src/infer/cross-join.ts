@@ -1,5 +1,5 @@
 import type { Row } from '../core/expr';
-import { typedRows, type ColumnType, type Table } from './typed';
+import { typedRows, type ColumnType, type TableRows } from './typed';
 
 /**
  * Two samples of one day joined on the column that names the entity: a
@@ -8,8 +8,8 @@ import { typedRows, type ColumnType, type Table } from './typed';
  * found on this join.
  */
 export interface Joined {
-  many: Table;
-  perEntity: Table;
+  many: TableRows;
+  perEntity: TableRows;
   manyTypes: ColumnType[];
   perEntityTypes: ColumnType[];
   manyRows: Row[];
@@ -32,8 +32,8 @@ export interface Joined {
  * there; undefined when there is none.
  */
 export function joinTables(
-  many: Table,
-  perEntity: Table,
+  many: TableRows,
+  perEntity: TableRows,
   manyTypes: ColumnType[],
   perEntityTypes: ColumnType[],
 ): Joined | undefined {
@@ -76,7 +76,7 @@ function keyOf(header: string[], columns: string[]) {
  * The best join: a single column of the same name in both files first,
  * then two such columns together, then a single column of another name.
  */
-function joinKey(many: Table, perEntity: Table): JoinKey | undefined {
+function joinKey(many: TableRows, perEntity: TableRows): JoinKey | undefined {
   const shared = perEntity.header.filter((h) => many.header.includes(h));
   const tries: JoinKey[] = [
     ...shared.map((c) => ({ many: [c], perEntity: [c] })),
@@ -98,7 +98,7 @@ function joinKey(many: Table, perEntity: Table): JoinKey | undefined {
  * True when the key names each per-entity row once, the first column is
  * never empty, and every row of the other file names one of them.
  */
-function joins(many: Table, perEntity: Table, key: JoinKey): boolean {
+function joins(many: TableRows, perEntity: TableRows, key: JoinKey): boolean {
   const first = perEntity.header.indexOf(key.perEntity[0]);
   if (perEntity.records.some((r) => r[first] === '')) return false;
   const own = keyOf(perEntity.header, key.perEntity);

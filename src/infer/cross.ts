@@ -1,4 +1,5 @@
-import type { AggregateSpec, GeneratorSpec } from '../config/schema';
+import type { AggregateSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import { Aggregator } from '../core/aggregates';
 import {
   evaluate,
@@ -18,7 +19,7 @@ import {
   type MarkerSpec,
   type OrderSpec,
 } from './layout';
-import { guessTypes, type ColumnType, type Table } from './typed';
+import { guessTypes, type ColumnType, type TableRows } from './typed';
 import { findRatios, findSums, holdsOnAll } from './within';
 
 /**
@@ -42,11 +43,11 @@ export interface CrossFindings {
     markers: MarkerSpec[];
   };
   /** Generators for the per-entity columns found, in header order. */
-  columns: GeneratorSpec[];
+  columns: GeneratorInput[];
   /** Hidden generators those columns read. */
-  hidden: GeneratorSpec[];
+  hidden: GeneratorInput[];
   /** Hidden generators the other file needs, such as a drawn flag. */
-  manyHidden: GeneratorSpec[];
+  manyHidden: GeneratorInput[];
   /** Columns both files hold that agree for each entity. */
   shared: string[];
   relations: RelationSpec[];
@@ -66,8 +67,8 @@ export interface CrossOptions {
  * `perEntity` names the entities of every row of `many`.
  */
 export function inferCrossFile(
-  many: Table,
-  perEntity: Table,
+  many: TableRows,
+  perEntity: TableRows,
   options: CrossOptions,
 ): CrossFindings | undefined {
   const j = joinTables(
@@ -138,7 +139,7 @@ function uniqueNames(taken: string[]): (base: string) => string {
 function withAggregates(
   j: Joined,
   aggregates: Record<string, AggregateSpec>,
-  manyHidden: GeneratorSpec[],
+  manyHidden: GeneratorInput[],
 ): Row[] {
   const computed = manyHidden.flatMap((h) =>
     h.kind === 'expr' ? [{ name: h.name, node: parseExpression(h.expr) }] : [],
@@ -171,8 +172,8 @@ function namesIn(expr: string): Set<string> {
 }
 
 /** Expression generators for the defined columns, typed as written. */
-function columnsOf(j: Joined, defined: Map<string, string>): GeneratorSpec[] {
-  return j.perEntity.header.flatMap((column): GeneratorSpec[] => {
+function columnsOf(j: Joined, defined: Map<string, string>): GeneratorInput[] {
+  return j.perEntity.header.flatMap((column): GeneratorInput[] => {
     const expr = defined.get(column);
     if (expr === undefined) return [];
     const type = j.perEntityTypes.find((t) => t.name === column);
@@ -185,8 +186,6 @@ function columnsOf(j: Joined, defined: Map<string, string>): GeneratorSpec[] {
         ...(type?.format ? { format: type.format } : {}),
         ...(type?.decimals !== undefined ? { decimals: type.decimals } : {}),
         placeholders: type?.placeholders ?? [],
-        hidden: false,
-        distinct: false,
       },
     ];
   });

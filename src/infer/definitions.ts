@@ -1,4 +1,4 @@
-import type { GeneratorSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import type { Row } from '../core/expr';
 import type { RelationSpec } from './embedded';
 import { upper } from './cross-counts';
@@ -15,7 +15,7 @@ import type { Ratio, Sum } from './within';
 
 export interface Definitions {
   defined: Map<string, string>;
-  hidden: GeneratorSpec[];
+  hidden: GeneratorInput[];
   relations: RelationSpec[];
 }
 
@@ -32,7 +32,7 @@ export function defineColumns(
 ): Definitions {
   const floors = [...known.keys()];
   const defined = new Map(known);
-  const hidden: GeneratorSpec[] = [];
+  const hidden: GeneratorInput[] = [];
   const extras = new Map<string, { floor?: string; extra: string }>();
   for (;;) {
     if (derive(defined, sums, ratios)) continue;
@@ -49,7 +49,6 @@ export function defineColumns(
         kind: 'number',
         type: 'number',
         hidden: true,
-        placeholders: [],
         sample: floor ? `${ref} - ${nameRef(floor)}` : ref,
         smooth: false,
       });

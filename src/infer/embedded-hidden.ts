@@ -1,4 +1,4 @@
-import type { GeneratorSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import type { Row } from '../core/expr';
 import {
   captureFor,
@@ -38,7 +38,7 @@ export function buildHidden(
   types: ColumnType[],
   rows: Row[],
   texts: string[],
-): { parts: Part[]; spec?: GeneratorSpec } | undefined {
+): { parts: Part[]; spec?: GeneratorInput } | undefined {
   const sample: Record<string, string> = {};
   const out: Part[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -69,12 +69,10 @@ export function buildHidden(
     });
   }
   if (Object.keys(sample).length === 0) return { parts: out };
-  const spec: GeneratorSpec = {
+  const spec: GeneratorInput = {
     name: hiddenName,
     kind: 'choice',
-    type: 'text',
     hidden: true,
-    placeholders: [],
     sample,
   };
   return { parts: out, spec };

@@ -1,4 +1,4 @@
-import type { GeneratorSpec } from '../config/schema';
+import type { GeneratorInput } from './plan';
 import { evaluate, parseExpression, truthy, type Row } from '../core/expr';
 import { parseTemplate } from '../core/template';
 import { introduction, leadIn, splitStretch } from './embedded-parts';
@@ -10,7 +10,7 @@ import {
   quote,
   typedRows,
   type ColumnType,
-  type Table,
+  type TableRows,
 } from './typed';
 
 /**
@@ -34,17 +34,17 @@ export interface Embedding {
   /** The columns it carries, in the order they appear. */
   embeds: string[];
   /** The column's generator: a template over the row. */
-  spec: GeneratorSpec;
+  spec: GeneratorInput;
   /** The sampled parts no column explains, drawn together; if any. */
-  hidden?: GeneratorSpec;
+  hidden?: GeneratorInput;
   relation: RelationSpec;
 }
 
 export interface EmbeddedFindings {
   /** Generators replacing the embedding columns' own. */
-  columns: GeneratorSpec[];
+  columns: GeneratorInput[];
   /** Hidden generators the templates read. */
-  hidden: GeneratorSpec[];
+  hidden: GeneratorInput[];
   relations: RelationSpec[];
   found: Embedding[];
 }
@@ -59,7 +59,7 @@ const MIN_LENGTH = 6;
  * it they are guessed.
  */
 export function inferEmbedded(
-  table: Table,
+  table: TableRows,
   types: ColumnType[] = guessTypes(table),
 ): EmbeddedFindings {
   const rows = typedRows(table, types);
@@ -106,9 +106,6 @@ function embeddingOf(
       name: column,
       kind: 'template',
       template,
-      type: 'text',
-      hidden: false,
-      placeholders: [],
     },
     hidden: hidden.spec,
     relation,

@@ -1,6 +1,6 @@
 import { toNumber, type Row } from '../core/expr';
 import type { FileSpec } from '../config/schema';
-import { quote, type ColumnType, type Table } from './typed';
+import { quote, type ColumnType, type TableRows } from './typed';
 
 /**
  * How a per-entity report lays its rows out: sorted by a column, and a
@@ -36,7 +36,7 @@ export function findOrder(
  * else kept as written.
  */
 export function findMarkers(
-  table: Table,
+  table: TableRows,
   types: ColumnType[],
   rows: Row[],
 ): MarkerSpec[] {

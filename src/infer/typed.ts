@@ -2,11 +2,12 @@ import { parseDateTime } from '../core/datetime';
 import type { Row, Value } from '../core/expr';
 
 /**
- * A sample as relation finding sees it: the header and the data rows as
- * written. Rows with fewer fields than the header (a median line) are
- * kept apart, with their position among the data rows.
+ * The parts of a sample's table (see table.ts) that relation finding
+ * reads: the header and the data rows as written, and rows with fewer
+ * fields than the header (a median line) apart, with their position
+ * among the data rows.
  */
-export interface Table {
+export interface TableRows {
   name: string;
   header: string[];
   records: string[][];
@@ -42,7 +43,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  * table themselves: numbers (with at most two kinds of placeholder text,
  * such as "-" or "n/a"), date-times in a common layout, or text.
  */
-export function guessTypes(table: Table): ColumnType[] {
+export function guessTypes(table: TableRows): ColumnType[] {
   return table.header.map((name, i) => {
     const filled = table.records.map((r) => r[i]).filter((v) => v !== '');
     const layout = LAYOUTS.find((l) =>
@@ -109,7 +110,7 @@ export function typedField(text: string, column: ColumnType): Value {
 }
 
 /** The table's data rows typed, keyed by column name. */
-export function typedRows(table: Table, types: ColumnType[]): Row[] {
+export function typedRows(table: TableRows, types: ColumnType[]): Row[] {
   const columns = table.header.map(
     (name): ColumnType =>
       types.find((t) => t.name === name) ?? {

@@ -7,7 +7,7 @@ import {
   type Row,
 } from '../../src/core/expr';
 import { inferCrossFile, type CrossFindings } from '../../src/infer/cross';
-import { guessTypes, typedRows, type Table } from '../../src/infer/typed';
+import { guessTypes, typedRows, type TableRows } from '../../src/infer/typed';
 import { fixtureTable, INCIDENT, SUMMARY, table } from '../support/tables';
 
 const ctx = { random: () => 0 };
@@ -16,7 +16,11 @@ const ctx = { random: () => 0 };
  * The per-entity rows with the aggregates of their entity's rows, as the
  * generator would compute them on the sample.
  */
-function scopes(many: Table, perEntity: Table, found: CrossFindings): Row[] {
+function scopes(
+  many: TableRows,
+  perEntity: TableRows,
+  found: CrossFindings,
+): Row[] {
   const manyRows = typedRows(many, guessTypes(many));
   const computed = found.manyHidden.flatMap((h) =>
     h.kind === 'expr' ? [[h.name, parseExpression(h.expr)] as const] : [],
@@ -30,7 +34,7 @@ function scopes(many: Table, perEntity: Table, found: CrossFindings): Row[] {
     ),
   );
   const aggregator = new Aggregator(readable);
-  const keyOf = (t: Table, fields: string[]) =>
+  const keyOf = (t: TableRows, fields: string[]) =>
     found.key.perEntity.map((k) => fields[t.header.indexOf(k)]).join('\u0000');
   return typedRows(perEntity, guessTypes(perEntity)).map((row, r) => {
     const values = aggregator.empty();

@@ -6,7 +6,7 @@ import {
 } from '../../src/core/expr';
 import { parseTemplate, renderTemplate } from '../../src/core/template';
 import { inferEmbedded, type Embedding } from '../../src/infer/embedded';
-import { guessTypes, typedRows, type Table } from '../../src/infer/typed';
+import { guessTypes, typedRows, type TableRows } from '../../src/infer/typed';
 import {
   fixtureTable,
   INCIDENT,
@@ -19,7 +19,7 @@ const ctx = { random: () => 0 };
 
 /** The sample's rows typed, with each embedding's hidden parts drawn
  * from the row itself, as the template would see them. */
-function scopes(t: Table, found: Embedding[]): Row[] {
+function scopes(t: TableRows, found: Embedding[]): Row[] {
   return typedRows(t, guessTypes(t)).map((row) => {
     const scope: Row = { ...row };
     for (const e of found) {

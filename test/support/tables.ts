@@ -1,33 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
-import type { Table } from '../../src/infer/typed';
+import { readTable } from '../../src/infer/table';
+import type { TableRows } from '../../src/infer/typed';
 
-/**
- * A fixture read as inference reads a sample before any config exists:
- * the data above the `---` footer, short rows (a median line) apart.
- */
-export function fixtureTable(file: string): Table {
-  const text = readFileSync(join(__dirname, '../../fixtures', file), 'utf8');
-  const lines = text.split(/\r?\n/);
-  const at = lines.indexOf('---');
-  const data = (at < 0 ? lines : lines.slice(0, at)).join('\n');
-  const parsed = Papa.parse<string[]>(data).data.filter(
-    (r) => !(r.length === 1 && r[0] === ''),
-  );
-  const [header, ...rest] = parsed;
-  return {
-    name: file,
-    header,
-    records: rest.filter((r) => r.length === header.length),
-    shortRows: rest.flatMap((fields, index) =>
-      fields.length < header.length ? [{ index, fields }] : [],
-    ),
-  };
+/** A fixture read as inference reads a sample before any config exists. */
+export function fixtureTable(file: string): TableRows {
+  const path = join(__dirname, '../../fixtures', file);
+  return readTable({ name: file, text: readFileSync(path, 'utf8') });
 }
 
 /** A small table from a header and rows of fields. */
-export function table(header: string[], records: string[][]): Table {
+export function table(header: string[], records: string[][]): TableRows {
   return { name: 'synthetic.csv', header, records };
 }
 
