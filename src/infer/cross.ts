@@ -60,6 +60,8 @@ export interface CrossOptions {
   from: string;
   manyTypes?: ColumnType[];
   perEntityTypes?: ColumnType[];
+  /** Names already used, such as other steps' hidden columns. */
+  taken?: string[];
 }
 
 /**
@@ -78,7 +80,11 @@ export function inferCrossFile(
     options.perEntityTypes ?? guessTypes(perEntity),
   );
   if (!j) return undefined;
-  const name = uniqueNames([...many.header, ...perEntity.header]);
+  const name = uniqueNames([
+    ...many.header,
+    ...perEntity.header,
+    ...(options.taken ?? []),
+  ]);
   const counts = findCounts(j, name);
   const count = Object.keys(counts.aggregates)[0];
   const aggregates = { ...counts.aggregates };
@@ -182,10 +188,12 @@ function columnsOf(j: Joined, defined: Map<string, string>): GeneratorInput[] {
         name: column,
         kind: 'expr',
         expr,
-        type: type?.type ?? 'text',
+        ...(type && type.type !== 'text' ? { type: type.type } : {}),
         ...(type?.format ? { format: type.format } : {}),
         ...(type?.decimals !== undefined ? { decimals: type.decimals } : {}),
-        placeholders: type?.placeholders ?? [],
+        ...(type?.placeholders.length
+          ? { placeholders: type.placeholders }
+          : {}),
       },
     ];
   });

@@ -8,6 +8,8 @@ import { nameFiles } from './names';
 import type { DatasetPlan, EntityPlan, FilePlan, InferenceStep } from './plan';
 import { readTable, type SampleText } from './table';
 import { dataDay } from './time';
+import { applyCrossFile } from './refine-cross';
+import { applyEmbedded } from './refine-embedded';
 import { SampleError } from '../errors';
 
 export type { SampleText } from './table';
@@ -17,7 +19,7 @@ export type { DatasetPlan, FilePlan, InferenceStep } from './plan';
  * Steps that refine a plan after each file has its own generators, such
  * as relations across files; run in this order.
  */
-export const REFINEMENTS: InferenceStep[] = [];
+export const REFINEMENTS: InferenceStep[] = [applyEmbedded, applyCrossFile];
 
 /**
  * Works out a config from samples alone: what each column holds, which

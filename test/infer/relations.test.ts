@@ -165,13 +165,20 @@ describe('inferConfig on the daily reports', () => {
     expect(incident.trailer?.finalNewline).toBe(false);
   });
 
-  it('passes over the median line of the summary when reading it', () => {
+  it('writes the median line of the summary, and passes over it when reading', () => {
     expect(summary.markers).toEqual([
       {
         at: 'middle',
         width: 7,
         key: 'driver_name',
-        values: { driver_name: "'median'" },
+        values: {
+          driver_name: "'median'",
+          percent_speeding: "median('percent_speeding')",
+          'percent_speeding_non-interstate/freeway':
+            "median('percent_speeding_non-interstate/freeway')",
+          'percent_speeding_interstate/freeway':
+            "median('percent_speeding_interstate/freeway')",
+        },
       },
     ]);
   });
