@@ -7,8 +7,8 @@ import {
   type EntityPlan,
   type FilePlan,
   type GeneratorInput,
+  type Taken,
 } from './plan';
-import type { Taken } from './derive';
 import { codeExpr, findNameCode } from './codes';
 import { extent } from './extent';
 import { findStandIn } from './stand-ins';

@@ -1,16 +1,12 @@
-import {
-  applyCarries,
-  applySums,
-  applyTimes,
-  fillLeaves,
-  type Taken,
-} from './derive';
+import { applyCarries } from './apply-carries';
+import { applySums } from './apply-sums';
+import { applyTimes } from './apply-times';
 import { applyEntity } from './attributes';
 import type { EntityGuess } from './entities';
-import { leafGenerator } from './leaves';
+import { fillLeaves, leafGenerator } from './leaves';
 import { headOf } from './analyse';
 import type { ColumnInfo } from './kinds';
-import { columnOf, type EntityPlan, type FilePlan } from './plan';
+import { columnOf, type EntityPlan, type FilePlan, type Taken } from './plan';
 import {
   findCarries,
   findOrder,

@@ -7,6 +7,7 @@ import {
   referable,
   type FilePlan,
   type GeneratorInput,
+  type Taken,
 } from './plan';
 
 /** Digits one rand_int can give without losing any. */
@@ -221,4 +222,17 @@ function digitsExpr(n: number): string {
     chunks.push(`pad(rand_int(0, ${'9'.repeat(width)}), ${width})`);
   }
   return chunks.join(' + ');
+}
+
+/** Gives a generator to every column no step has taken. */
+export function fillLeaves(
+  file: FilePlan,
+  leaf: (c: ColumnInfo) => GeneratorInput,
+  taken: Taken,
+): void {
+  for (const c of file.columns) {
+    if (taken.has(c.name)) continue;
+    file.generators.set(c.name, leaf(c));
+    taken.add(c.name);
+  }
 }

@@ -65,6 +65,9 @@ export function quoted(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
+/** Columns whose generator a step of inference has fixed. */
+export type Taken = Set<string>;
+
 /** A column's name as an expression reads it. */
 export function ref(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``;
