@@ -9,9 +9,10 @@ import { nameRef, quote } from './typed';
  * Per-entity columns that count the other file's rows: all of them (an
  * incident count), or those where a condition on the other file's columns
  * holds (incidents on interstates). Two counts that add up to the whole
- * split the rows; when no column tells the halves apart, the other file
- * gets a hidden flag drawn at the sample's share, so the halves still add
- * up in the mock.
+ * split the rows; when no column tells the halves apart, each entity
+ * draws its share from the sample's entities (most drivers keep to one
+ * kind of road) and the other file a hidden flag per row, so the halves
+ * still add up in the mock.
  */
 
 /** What the counts found: aggregates, column definitions, checks. */
@@ -22,16 +23,23 @@ export interface CountFindings {
   relations: RelationSpec[];
   /** Hidden columns for the other file. */
   manyHidden: GeneratorInput[];
+  /** Attributes the entity needs, such as its share of a split. */
+  attributes: GeneratorInput[];
   notes: string[];
 }
 
 /** A text column with more values than this is not a condition. */
 const MAX_CATEGORIES = 12;
 
-/** Finds the counting columns; `name` makes aggregate names unique. */
+/**
+ * Finds the counting columns; `name` makes aggregate names unique, and
+ * `role` is the per-entity file's, whose sample an entity's share of a
+ * split is drawn from.
+ */
 export function findCounts(
   j: Joined,
   name: (base: string) => string,
+  role?: string,
 ): CountFindings {
   const sizes = j.groups.map((g) => g.length);
   const all = name('N');
@@ -40,6 +48,7 @@ export function findCounts(
     defined: new Map(),
     relations: [],
     manyHidden: [],
+    attributes: [],
     notes: [],
   };
   const counts = countColumns(j, sizes);
@@ -60,7 +69,7 @@ export function findCounts(
     );
     done.add(a.name);
     if (b) done.add(b.name);
-    splitCount(j, a, b, name, out);
+    splitCount(j, a, b, name, out, role);
   }
   return out;
 }
@@ -102,6 +111,7 @@ function splitCount(
   b: CountColumn | undefined,
   name: (base: string) => string,
   out: CountFindings,
+  role: string | undefined,
 ): void {
   const found = conditionFor(j, a.values);
   const aggregate = (c: CountColumn, where: string) => {
@@ -127,17 +137,26 @@ function splitCount(
     return;
   }
   const flag = name(`IN_${upper(a.name)}`);
-  const total = (c: CountColumn) => c.values.reduce((s, v) => s + v, 0);
+  const share = name(`SHARE_${upper(a.name)}`);
+  const [x, y] = [nameRef(a.name), nameRef(b.name)];
+  out.attributes.push({
+    name: share,
+    kind: 'choice',
+    type: 'number',
+    sample: `${x} / (${x} + ${y})`,
+    where: `${x} + ${y} > 0`,
+    ...(role ? { file: role } : {}),
+  });
   out.manyHidden.push({
     name: flag,
-    kind: 'choice',
+    kind: 'expr',
     hidden: true,
-    values: { yes: total(a), no: total(b) },
+    expr: `if(chance(${share}), 'yes', 'no')`,
   });
   aggregate(a, `${flag} == 'yes'`);
   aggregate(b, `${flag} != 'yes'`);
   out.notes.push(
-    `${a.name} and ${b.name} split the entity's rows in ${j.many.name}, but no condition on its columns tells them apart: a hidden flag ${flag} draws each row's side at the sample's share`,
+    `${a.name} and ${b.name} split the entity's rows in ${j.many.name}, but no condition on its columns tells them apart: each entity draws its share ${share} from the sample's entities, and a hidden flag ${flag} each row's side`,
   );
 }
 

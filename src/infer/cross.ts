@@ -48,6 +48,8 @@ export interface CrossFindings {
   hidden: GeneratorInput[];
   /** Hidden generators the other file needs, such as a drawn flag. */
   manyHidden: GeneratorInput[];
+  /** Attributes the entity needs, such as its share of a split. */
+  attributes: GeneratorInput[];
   /** Columns both files hold that agree for each entity. */
   shared: string[];
   relations: RelationSpec[];
@@ -62,6 +64,8 @@ export interface CrossOptions {
   perEntityTypes?: ColumnType[];
   /** Names already used, such as other steps' hidden columns. */
   taken?: string[];
+  /** The per-entity file's role, for attributes drawn from its sample. */
+  role?: string;
 }
 
 /**
@@ -85,7 +89,7 @@ export function inferCrossFile(
     ...perEntity.header,
     ...(options.taken ?? []),
   ]);
-  const counts = findCounts(j, name);
+  const counts = findCounts(j, name, options.role);
   const count = Object.keys(counts.aggregates)[0];
   const aggregates = { ...counts.aggregates };
   const known = new Map(counts.defined);
@@ -120,6 +124,7 @@ export function inferCrossFile(
     columns: columnsOf(j, defs.defined),
     hidden: defs.hidden,
     manyHidden,
+    attributes: counts.attributes,
     shared: sharedColumns(j),
     relations,
     notes: [...counts.notes, ...(arg?.notes ?? [])],
@@ -150,7 +155,14 @@ function withAggregates(
   const computed = manyHidden.flatMap((h) =>
     h.kind === 'expr' ? [{ name: h.name, node: parseExpression(h.expr) }] : [],
   );
-  const readable = new Set([...j.many.header, ...computed.map((c) => c.name)]);
+  const readable = new Set([
+    ...j.many.header,
+    ...computed
+      .filter((c) =>
+        [...referencedNames(c.node)].every((n) => j.many.header.includes(n)),
+      )
+      .map((c) => c.name),
+  ]);
   const aggregator = new Aggregator(
     Object.fromEntries(
       Object.entries(aggregates).filter(
@@ -161,7 +173,13 @@ function withAggregates(
   );
   const manyRows = j.manyRows.map((row) => {
     const full = { ...row };
-    for (const c of computed) full[c.name] = evaluate(c.node, full, ctx);
+    for (const c of computed) {
+      // A flag that reads an entity's drawn share has no sample value.
+      const names = referencedNames(c.node);
+      if ([...names].every((n) => n in full)) {
+        full[c.name] = evaluate(c.node, full, ctx);
+      }
+    }
     return full;
   });
   return j.perEntityRows.map((row, r) => {

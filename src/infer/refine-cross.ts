@@ -18,7 +18,12 @@ export function applyCrossFile(plan: DatasetPlan): void {
       from: many.role,
       manyTypes: many.columns,
       perEntityTypes: file.columns,
-      taken: [...many.hidden, ...file.hidden].map((h) => h.name),
+      taken: [
+        ...many.hidden,
+        ...file.hidden,
+        ...(plan.entities.get(file.entity)?.attributes ?? []),
+      ].map((h) => h.name),
+      role: file.role,
     });
     if (!found) continue;
     apply(plan, many, file, found);
@@ -36,6 +41,7 @@ function apply(
   for (const spec of found.columns) file.generators.set(spec.name, spec);
   file.hidden.push(...found.hidden);
   many.hidden.push(...found.manyHidden);
+  plan.entities.get(file.entity)?.attributes.push(...found.attributes);
   if (found.file.order) file.order = found.file.order;
   if (found.file.markers.length) file.markers = found.file.markers;
   const known = new Set(file.relations.map((r) => namesOf(r.check)));

@@ -26,7 +26,9 @@ function scopes(
     h.kind === 'expr' ? [[h.name, parseExpression(h.expr)] as const] : [],
   );
   for (const row of manyRows) {
-    for (const [name, node] of computed) row[name] = evaluate(node, row, ctx);
+    for (const [name, node] of computed) {
+      if (!name.startsWith('IN_')) row[name] = evaluate(node, row, ctx);
+    }
   }
   const readable: Record<string, AggregateSpec> = Object.fromEntries(
     Object.entries(found.file.aggregates).filter(
@@ -58,7 +60,10 @@ function exprOf(found: CrossFindings, column: string): string | undefined {
 describe('inferCrossFile on the daily driver reports', () => {
   const incident = fixtureTable(INCIDENT);
   const summary = fixtureTable(SUMMARY);
-  const found = inferCrossFile(incident, summary, { from: 'incident' })!;
+  const found = inferCrossFile(incident, summary, {
+    from: 'incident',
+    role: 'summary',
+  })!;
   const rows = scopes(incident, summary, found);
 
   it('joins on driver_name and driver_id, as two drivers share a name', () => {
@@ -92,12 +97,24 @@ describe('inferCrossFile on the daily driver reports', () => {
       'N_INCIDENTS_INTERSTATE_FREEWAY',
     );
     expect(found.manyHidden).toEqual([
-      expect.objectContaining({
+      {
         name: 'IN_INCIDENTS_INTERSTATE_FREEWAY',
-        kind: 'choice',
+        kind: 'expr',
         hidden: true,
-        values: { yes: 342, no: 447 },
-      }),
+        expr: "if(chance(SHARE_INCIDENTS_INTERSTATE_FREEWAY), 'yes', 'no')",
+      },
+    ]);
+    expect(found.attributes).toEqual([
+      {
+        name: 'SHARE_INCIDENTS_INTERSTATE_FREEWAY',
+        kind: 'choice',
+        type: 'number',
+        sample:
+          '`incidents_interstate/freeway` / (`incidents_interstate/freeway` + `incidents_non-interstate/freeway`)',
+        where:
+          '`incidents_interstate/freeway` + `incidents_non-interstate/freeway` > 0',
+        file: 'summary',
+      },
     ]);
     expect(found.notes[0]).toContain('no condition on its columns');
   });
