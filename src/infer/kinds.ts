@@ -1,5 +1,10 @@
 import { parseDateTime } from '../core/datetime';
 import { detectLayout } from './layouts';
+import { identifierShape, type IdentifierShape } from './identifiers';
+import { looksLikeNames } from './person-names';
+
+export { NOT_A_NAME, looksLikeNames } from './person-names';
+export type { IdentifierShape } from './identifiers';
 import { extent } from './extent';
 
 /**
@@ -51,17 +56,6 @@ export interface ColumnInfo {
   identifier?: IdentifierShape;
 }
 
-/**
- * How identifiers are written: a prefix and a digit count, or, for codes
- * like `1599700637263.837450.223`, literal text and runs of digits.
- */
-export interface IdentifierShape {
-  digits: [number, number];
-  prefix: string;
-  /** Literal text and digit-run lengths, when every value has them. */
-  parts?: (string | number)[];
-}
-
 /** At most this many distinct values always make a category. */
 const FEW_VALUES = 12;
 /** Up to this many, a category when they are this small a share. */
@@ -82,7 +76,6 @@ const BOOLEANS = [
   ['y', 'n'],
   ['t', 'f'],
 ];
-const NAME = /^[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){1,3}$/;
 
 /** What a column's cells are read with beyond themselves. */
 export interface ReadOptions {
@@ -253,49 +246,4 @@ function isBoolean(values: Set<string>): boolean {
   return BOOLEANS.some(
     (pair) => lower.size === 2 && pair.every((v) => lower.has(v)),
   );
-}
-
-/** True when most values read as two to four capitalised words. */
-export function looksLikeNames(filled: string[]): boolean {
-  const distinct = [...new Set(filled)];
-  const names = distinct.filter((v) => NAME.test(v));
-  return names.length >= 5 && names.length >= 0.8 * distinct.length;
-}
-
-/** A pattern matching the values of a name column that are not names. */
-export const NOT_A_NAME = `^(?!${NAME.source.slice(1, -1)}$)`;
-
-/**
- * Codes of letters and digits without spaces, mostly distinct or with a
- * fixed prefix: their digit counts and the prefix all of them share.
- */
-function identifierShape(filled: string[]): IdentifierShape | undefined {
-  if (!filled.every((v) => /^[A-Za-z]{0,4}[-_]?\d+$/.test(v))) {
-    return runsShape(filled);
-  }
-  let prefix = filled[0];
-  for (const v of filled) {
-    while (!v.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  }
-  // The prefix is what every value shares before its varying digits; keep
-  // at least one digit varying.
-  const shortest = extent(filled.map((v) => v.length))[0];
-  if (prefix.length >= shortest) prefix = prefix.slice(0, shortest - 1);
-  const digits = filled.map((v) => v.length - prefix.length);
-  return { digits: extent(digits), prefix };
-}
-
-/** Mostly distinct codes that all share one run of digits and text. */
-function runsShape(filled: string[]): IdentifierShape | undefined {
-  if (new Set(filled).size < 0.9 * filled.length) return undefined;
-  const shape = (v: string) => v.replace(/\d+/g, (d) => `#${d.length}#`);
-  const first = shape(filled[0]);
-  if (!/#\d+#/.test(first) || /\s/.test(first)) return undefined;
-  if (!filled.every((v) => shape(v) === first)) return undefined;
-  const parts = first
-    .split(/#(\d+)#/)
-    .map((p, i) => (i % 2 ? Number(p) : p))
-    .filter((p) => p !== '');
-  const length = filled[0].length;
-  return { digits: [length, length], prefix: '', parts };
 }
