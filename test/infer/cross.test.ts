@@ -7,6 +7,7 @@ import {
   type Row,
 } from '../../src/core/expr';
 import { inferCrossFile, type CrossFindings } from '../../src/infer/cross';
+import { replacementOf } from '../../src/infer/cross-described';
 import { guessTypes, typedRows, type TableRows } from '../../src/infer/typed';
 import { fixtureTable, INCIDENT, SUMMARY, table } from '../support/tables';
 
@@ -298,5 +299,25 @@ describe('inferCrossFile on small tables', () => {
       ],
     );
     expect(inferCrossFile(trips, other, { from: 'trips' })).toBeUndefined();
+  });
+});
+
+describe('replacementOf', () => {
+  it('finds the one id a copy writes differently', () => {
+    expect(
+      replacementOf([
+        ['u?rp=273940983&a=1', 'u?rp=273940975&a=1'],
+        ['u?rp=273940983&a=22', 'u?rp=273940975&a=22'],
+      ]),
+    ).toEqual(['273940975', '273940983']);
+  });
+
+  it('finds none when the copies differ in more than one way', () => {
+    expect(
+      replacementOf([
+        ['x=1&y=2', 'x=3&y=2'],
+        ['x=1&y=5', 'x=1&y=6'],
+      ]),
+    ).toBeUndefined();
   });
 });
