@@ -34,6 +34,8 @@ export function leafGenerator(file: FilePlan, c: ColumnInfo): GeneratorInput {
   switch (c.kind) {
     case 'integer':
     case 'decimal':
+    case 'datetime':
+      // A date-time no step has taken keeps the sample's own dates.
       return withGaps(file, c, {
         ...valueFields(c),
         kind: 'number',

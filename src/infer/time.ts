@@ -15,6 +15,21 @@ export interface TimePlan {
   following: FollowingTime[];
 }
 
+/**
+ * Date-times spread wider than this (between the 5th and 95th
+ * percentiles) are dates of their own, such as a licence's expiry, and
+ * keep the sample's dates rather than moving to the mock day.
+ */
+const DAY_BOUND = 7 * SECONDS_PER_DAY;
+
+/** Whether a date-time column tells when on the data day things happen. */
+export function isDayBound(c: ColumnInfo): boolean {
+  const t = c.values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (t.length === 0) return true;
+  const at = (q: number) => t[Math.min(t.length - 1, Math.floor(q * t.length))];
+  return at(0.95) - at(0.05) <= DAY_BOUND;
+}
+
 /** Share of rows on which one date-time must not come before another. */
 const NOT_BEFORE = 0.99;
 
@@ -28,7 +43,7 @@ export function planTimes(
   carried: Set<string>,
 ): TimePlan {
   const times = columns.filter(
-    (c) => c.type === 'datetime' && !carried.has(c.name),
+    (c) => c.type === 'datetime' && !carried.has(c.name) && isDayBound(c),
   );
   const drawn: string[] = [];
   const following: FollowingTime[] = [];

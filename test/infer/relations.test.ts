@@ -223,3 +223,25 @@ describe('inferConfig on a small synthetic sample', () => {
     expect(columns.count).toMatchObject({ kind: 'sequence', start: 'sample' });
   });
 });
+
+describe('inferConfig on dates of their own', () => {
+  it('keeps a licence expiry on its sample dates, not the mock day', () => {
+    const lines = ['driver,seen,expires'];
+    for (let i = 0; i < 40; i++) {
+      const seen = `2021-03-03 ${String(6 + (i % 12)).padStart(2, '0')}:00:00`;
+      const expires = `20${22 + (i % 5)}-0${1 + (i % 9)}-15`;
+      lines.push(`D${i % 8},${seen},${expires}`);
+    }
+    const config = inferConfig([
+      { name: 'seen_20210303.csv', text: lines.join('\n') + '\n' },
+    ]);
+    const columns = byName(config.files[0]);
+    expect(columns.seen).toMatchObject({ kind: 'time' });
+    expect(columns.expires).toMatchObject({
+      kind: 'number',
+      type: 'datetime',
+      format: 'YYYY-MM-DD',
+      sample: 'expires',
+    });
+  });
+});
