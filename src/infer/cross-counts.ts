@@ -32,6 +32,13 @@ export interface CountFindings {
 const MAX_CATEGORIES = 12;
 
 /**
+ * A number column with more values than this is not tried for a
+ * threshold: limits and classes have few values, and each try scans the
+ * rows again.
+ */
+const MAX_THRESHOLDS = 200;
+
+/**
  * Finds the counting columns; `name` makes aggregate names unique, and
  * `role` is the per-entity file's, whose sample an entity's share of a
  * split is drawn from.
@@ -121,13 +128,13 @@ function splitCount(
     return agg;
   };
   if (found) {
-    const agg = aggregate(a, found);
+    const agg = aggregate(a, found.where);
     out.relations.push({
-      name: `${a.name} counts rows where ${found}`,
-      description: `${a.name} = the entity's rows in ${j.many.name} where ${found}`,
+      name: `${a.name} counts rows where ${found.where}`,
+      description: `${a.name} = the entity's rows in ${j.many.name} where ${found.where}`,
       check: `${nameRef(a.name)} == ${agg}`,
     });
-    if (b) aggregate(b, `!(${found})`);
+    if (b) aggregate(b, found.rest);
     return;
   }
   if (!b) {
@@ -165,42 +172,57 @@ function splitCount(
  * number exactly `counts`: a threshold on a number, or one value of a
  * column with few values.
  */
-export function conditionFor(j: Joined, counts: number[]): string | undefined {
+export function conditionFor(
+  j: Joined,
+  counts: number[],
+): { where: string; rest: string } | undefined {
   for (const type of j.manyTypes) {
     if (j.key.many.includes(type.name)) continue;
     const values = j.manyRows.map((row) => row[type.name]);
-    for (const [expr, test] of testsOf(type.name, type.type, values)) {
+    for (const [where, test, rest] of testsOf(type.name, type.type, values)) {
       const ok = j.groups.every(
         (g, r) => g.filter((i) => test(values[i])).length === counts[r],
       );
-      if (ok) return expr;
+      if (ok) return { where, rest };
     }
   }
   return undefined;
 }
 
-type Test = [string, (v: Value) => boolean];
+/** A condition, the test it makes, and the condition for the rest. */
+type Test = [string, (v: Value) => boolean, string];
 
 function testsOf(column: string, type: string, values: Value[]): Test[] {
   const ref = nameRef(column);
   const distinct = [...new Set(values)];
   if (type === 'number') {
+    if (distinct.length > MAX_THRESHOLDS) return [];
+    // Empty cells pass neither side of a threshold.
+    const whole = distinct.every((v) => typeof v === 'number');
+    const not = (c: string, other: string) => (whole ? other : `!(${c})`);
     const numbers = distinct
       .filter((v): v is number => typeof v === 'number')
       .sort((a, b) => a - b)
       .slice(1);
-    return numbers.flatMap((t): Test[] => [
-      [`${ref} >= ${t}`, (v) => toNumber(v) >= t],
-      [`${ref} < ${t}`, (v) => toNumber(v) < t],
-    ]);
+    return numbers.flatMap((t): Test[] => {
+      const [at, below] = [`${ref} >= ${t}`, `${ref} < ${t}`];
+      return [
+        [at, (v) => toNumber(v) >= t, not(at, below)],
+        [below, (v) => toNumber(v) < t, not(below, at)],
+      ];
+    });
   }
   if (distinct.length > MAX_CATEGORIES) return [];
-  return distinct
-    .filter((v): v is string => typeof v === 'string')
-    .flatMap((t): Test[] => [
-      [`${ref} == ${quote(t)}`, (v) => v === t],
-      [`${ref} != ${quote(t)}`, (v) => v !== t],
-    ]);
+  const texts = distinct.filter((v): v is string => typeof v === 'string');
+  const is = texts.map((t): Test => {
+    const [eq, ne] = [`${ref} == ${quote(t)}`, `${ref} != ${quote(t)}`];
+    return [eq, (v) => v === t, ne];
+  });
+  const isNot = texts.map((t): Test => {
+    const [eq, ne] = [`${ref} == ${quote(t)}`, `${ref} != ${quote(t)}`];
+    return [ne, (v) => v !== t, eq];
+  });
+  return [...is, ...isNot];
 }
 
 /** A column name as part of an upper-case hidden name. */

@@ -248,11 +248,11 @@ describe('inferCrossFile on small tables', () => {
 
   it('finds a count under a condition, a sum, a maximum and a placeholder', () => {
     const perWho = table(
-      ['who', 'trips', 'on_motorway', 'km', 'longest', 'share'],
+      ['who', 'trips', 'on_motorway', 'off', 'km', 'longest', 'share'],
       [
-        ['ann', '3', '2', '55', '40', '66.7'],
-        ['bo', '2', '0', '7', '5', '0.0'],
-        ['cy', '0', '0', '0', '-', '0.0'],
+        ['ann', '3', '2', '1', '55', '40', '66.7'],
+        ['bo', '2', '0', '2', '7', '5', '0.0'],
+        ['cy', '0', '0', '0', '0', '-', '0.0'],
       ],
     );
     const found = inferCrossFile(trips, perWho, { from: 'trips' })!;
@@ -260,6 +260,7 @@ describe('inferCrossFile on small tables', () => {
     expect(found.file.aggregates).toEqual({
       N: { fn: 'count' },
       N_ON_MOTORWAY: { fn: 'count', where: "road == 'motorway'" },
+      N_OFF: { fn: 'count', where: "road != 'motorway'" },
       SUM_KM: { fn: 'sum', of: 'km' },
       MAX_KM: { fn: 'max', of: 'km' },
     });
