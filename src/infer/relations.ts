@@ -120,7 +120,27 @@ export function findCarries(
   columns: ColumnInfo[],
   key: ColumnInfo,
 ): CarryRelation[] {
-  const groups = rowsByEntity(key);
+  const inFileOrder = carriesAlong(columns, rowsByEntity(key));
+  if (inFileOrder.length) return inFileOrder;
+  // A file not written in time order may still chain each entity's rows
+  // in the order of one of its date-times, as the mock draws them.
+  return columns
+    .filter((c) => c.type === 'datetime' && c.distinct >= 3)
+    .map((time) =>
+      carriesAlong(
+        columns,
+        rowsByEntity(key).map((rows) =>
+          [...rows].sort((a, b) => time.values[a] - time.values[b] || a - b),
+        ),
+      ),
+    )
+    .reduce((best, found) => (found.length > best.length ? found : best), []);
+}
+
+function carriesAlong(
+  columns: ColumnInfo[],
+  groups: number[][],
+): CarryRelation[] {
   const movable = columns.filter(
     (c) =>
       (c.type === 'number' || c.type === 'datetime') &&

@@ -245,3 +245,28 @@ describe('inferConfig on dates of their own', () => {
     });
   });
 });
+
+describe('inferConfig on rows not written in time order', () => {
+  it("finds a start that continues the unit's previous end in time", () => {
+    const rows: string[] = [];
+    for (let u = 0; u < 5; u++) {
+      let t = Date.UTC(2021, 2, 3, 5, u * 7) / 1000;
+      for (let k = 0; k < 6; k++) {
+        const end = t + 900 + 60 * ((u + k) % 4);
+        const iso = (s: number) =>
+          new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+        rows.push(`V${u}1,${iso(t)},${iso(end)}`);
+        t = end;
+      }
+    }
+    // Shuffled with a fixed stride, so no column is sorted.
+    const shuffled = rows.map((_, i) => rows[(i * 7) % rows.length]);
+    const config = inferConfig([
+      { name: 'legs.csv', text: ['unit,start,end', ...shuffled].join('\n') },
+    ]);
+    expect(byName(config.files[0]).start).toMatchObject({
+      kind: 'carry',
+      from: 'end',
+    });
+  });
+});
