@@ -9,6 +9,7 @@ import {
 } from '../core/expr';
 import { findArgmax } from './cross-argmax';
 import { findCounts } from './cross-counts';
+import { findExtremes } from './cross-extremes';
 import { joinTables, type JoinKey, type Joined } from './cross-join';
 import { findTotals } from './cross-totals';
 import { defineColumns } from './definitions';
@@ -110,6 +111,14 @@ export function inferCrossFile(
   const ratios = findRatios(j.perEntityTypes, rows);
   const defs = defineColumns(known, sums, ratios, rows, name);
   relations.push(...defs.relations);
+  const hidden = [...defs.hidden];
+  const extremes = findExtremes(j, defs.defined, defs.floors, aggregates, name);
+  if (extremes) {
+    Object.assign(aggregates, extremes.aggregates);
+    extremes.defined.forEach((e, c) => defs.defined.set(c, e));
+    hidden.push(...extremes.hidden);
+    relations.push(...extremes.relations);
+  }
   const scopes = withAggregates(j, aggregates, manyHidden);
   return {
     key: j.key,
@@ -122,7 +131,7 @@ export function inferCrossFile(
       markers: findMarkers(perEntity, j.perEntityTypes, rows),
     },
     columns: columnsOf(j, defs.defined),
-    hidden: defs.hidden,
+    hidden,
     manyHidden,
     attributes: counts.attributes,
     shared: sharedColumns(j),

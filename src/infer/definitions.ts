@@ -15,6 +15,8 @@ import type { Ratio, Sum } from './within';
 
 export interface Definitions {
   defined: Map<string, string>;
+  /** Columns defined as a known column plus a drawn extra, and that column. */
+  floors: Map<string, string>;
   hidden: GeneratorInput[];
   relations: RelationSpec[];
 }
@@ -57,7 +59,14 @@ export function defineColumns(
     }
   }
   guardDenominators(defined, sums, ratios, rows, extras);
-  return { defined, hidden, relations: relationsOf(sums, ratios) };
+  const lifted = new Map<string, string>();
+  extras.forEach((e, part) => e.floor && lifted.set(part, e.floor));
+  return {
+    defined,
+    floors: lifted,
+    hidden,
+    relations: relationsOf(sums, ratios),
+  };
 }
 
 /** Defines what sums and ratios give; true if anything was. */

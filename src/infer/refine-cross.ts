@@ -13,7 +13,8 @@ export function applyCrossFile(plan: DatasetPlan): void {
   for (const file of plan.files) {
     if (file.rows !== 'per-entity-day' || !file.from) continue;
     const many = plan.files.find((f) => f.role === file.from);
-    if (!many) continue;
+    // Aggregates follow one entity through both files.
+    if (!many || many.entity !== file.entity) continue;
     const found = inferCrossFile(many.table, file.table, {
       from: many.role,
       manyTypes: many.columns,

@@ -92,6 +92,9 @@ describe('inferCrossFile on the daily driver reports', () => {
         where: "IN_INCIDENTS_INTERSTATE_FREEWAY != 'yes'",
       },
       MAX_DIFFERENCE_ROW: { fn: 'argmax', of: 'difference' },
+      MAX_SPEED_NON_INTERSTATE_FREEWAY: expect.anything(),
+      MAX_SPEED_INTERSTATE_FREEWAY: expect.anything(),
+      MAX_SPEED: expect.anything(),
     });
     expect(exprOf(found, 'percent_speeding_numerator')).toBe('N');
     expect(exprOf(found, 'incidents_interstate/freeway')).toBe(
@@ -139,6 +142,8 @@ describe('inferCrossFile on the daily driver reports', () => {
     expect(found.hidden.map((h) => h.name)).toEqual([
       'EXTRA_OBSERVATIONS_INTERSTATE_FREEWAY',
       'EXTRA_OBSERVATIONS_NON_INTERSTATE_FREEWAY',
+      'TOP_SPEED_NON_INTERSTATE_FREEWAY',
+      'TOP_SPEED_INTERSTATE_FREEWAY',
     ]);
   });
 
@@ -159,6 +164,25 @@ describe('inferCrossFile on the daily driver reports', () => {
       placeholders: ['-'],
     });
     expect(found.notes[1]).toContain('for 162 of 171 entities');
+  });
+
+  it('keeps the top speeds at least the fastest incident of their kind', () => {
+    expect(exprOf(found, 'max_speed_interstate/freeway')).toBe(
+      'if(`observations_interstate/freeway` == 0, 0, max(coalesce(MAX_SPEED_INTERSTATE_FREEWAY, 0), TOP_SPEED_INTERSTATE_FREEWAY))',
+    );
+    expect(found.file.aggregates).toMatchObject({
+      MAX_SPEED_INTERSTATE_FREEWAY: {
+        fn: 'max',
+        of: 'speed',
+        where: "IN_INCIDENTS_INTERSTATE_FREEWAY == 'yes'",
+      },
+      MAX_SPEED: { fn: 'max', of: 'speed' },
+    });
+    const [top] = found.relations.filter((r) => r.name.includes('at least'));
+    expect(top.check).toBe(
+      'max(`max_speed_non-interstate/freeway`, `max_speed_interstate/freeway`) >= coalesce(MAX_SPEED, 0)',
+    );
+    expect(rows.filter((row) => !holds(top.check, row))).toEqual([]);
   });
 
   it('finds the written order and the median line', () => {

@@ -49,6 +49,9 @@ describe('the config inferred from the daily reports', () => {
       'N_INCIDENTS_INTERSTATE_FREEWAY',
       'N_INCIDENTS_NON_INTERSTATE_FREEWAY',
       'MAX_DIFFERENCE_ROW',
+      'MAX_SPEED_NON_INTERSTATE_FREEWAY',
+      'MAX_SPEED_INTERSTATE_FREEWAY',
+      'MAX_SPEED',
     ]);
     expect(column('summary', 'percent_speeding_numerator')).toMatchObject({
       kind: 'expr',
@@ -161,6 +164,13 @@ describe('the daily reports generated with the inferred config', () => {
           );
           continue;
         }
+        const top = Math.max(
+          Number(s['max_speed_non-interstate/freeway']),
+          Number(s['max_speed_interstate/freeway']),
+        );
+        expect(top).toBeGreaterThanOrEqual(
+          Math.max(...rows.map((r) => Number(r.speed))),
+        );
         const worst = rows.find((r) => r.time === s.worst_incident_date)!;
         expect(worst).toBeDefined();
         expect(s.url).toBe(worst.url.replace('273940975', '273940983'));
