@@ -6,7 +6,10 @@ import { trailerTemplates } from './trailer';
 export function emitConfig(plan: DatasetPlan): ConfigInput {
   return {
     name: plan.name,
-    description: `Inferred from ${plan.files.map((f) => f.table.name).join(', ')}.`,
+    description: [
+      `Inferred from ${plan.files.map((f) => f.table.name).join(', ')}.`,
+      ...(plan.notes ?? []).map((n) => `${n}.`),
+    ].join(' '),
     primary: plan.primary,
     entities: Object.fromEntries(
       [...plan.entities.values()].map((e) => [

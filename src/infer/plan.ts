@@ -47,6 +47,8 @@ export interface DatasetPlan {
   primary: string;
   entities: Map<string, EntityPlan>;
   files: FilePlan[];
+  /** What inference looked for and could only work around, for the reader. */
+  notes?: string[];
 }
 
 /** A refinement of a plan, such as finding relations across files. */

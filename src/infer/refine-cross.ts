@@ -50,6 +50,7 @@ function apply(
     ...found.relations.filter((r) => !known.has(namesOf(r.check))),
   );
   shareAttributes(plan, many, file, found.shared);
+  plan.notes = [...(plan.notes ?? []), ...found.notes];
 }
 
 /**

@@ -37,6 +37,13 @@ describe('the config inferred from the daily reports', () => {
     });
   });
 
+  it('says in its description what the samples could not tell', () => {
+    expect(config.description).toContain(
+      'no condition on its columns tells them apart',
+    );
+    expect(config.description).toContain('for 162 of 171 entities');
+  });
+
   it('summarises the incidents of each driver and day', () => {
     const summary = file('summary');
     expect(summary).toMatchObject({
