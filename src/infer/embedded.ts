@@ -197,7 +197,7 @@ function relationOf(column: string, parts: Part[]): RelationSpec {
       .map((p) => (p.kind === 'literal' ? quote(p.text) : p.expr))
       .join(' + ');
     return {
-      name: `${column} embeds the row`,
+      name: `${column} wraps ${names.join(' and ')}`,
       description,
       check: `${ref} == ${whole}`,
     };

@@ -47,6 +47,7 @@ describe('inferEmbedded on the daily incident report', () => {
     const map = byColumn('map');
     expect(templateOf(map)).toBe("<a href='${url}'>${location}</a>");
     expect(map.hidden).toBeUndefined();
+    expect(map.relation.name).toBe('map wraps url and location');
     expect(map.relation.check).toBe(
       `map == "<a href='" + url + "'>" + location + '</a>'`,
     );
