@@ -1,12 +1,5 @@
 import type { AggregateSpec } from '../config/schema';
 import type { GeneratorInput } from './plan';
-import { Aggregator } from '../core/aggregates';
-import {
-  evaluate,
-  parseExpression,
-  referencedNames,
-  type Row,
-} from '../core/expr';
 import { findArgmax } from './cross-argmax';
 import { findCounts } from './cross-counts';
 import { findExtremes } from './cross-extremes';
@@ -21,14 +14,16 @@ import {
   type OrderSpec,
 } from './layout';
 import { guessTypes, type ColumnType, type TableRows } from './typed';
-import { findRatios, findSums, holdsOnAll } from './within';
+import { findRatios, findSums } from './within';
 
 /**
  * What one file with a row per entity (a per-driver summary) owes to a
  * file with many rows per entity (the incidents) of the same day, in the
  * config's terms: how the two join, the aggregates of the other file's
  * rows, column expressions over them, the written order, marker rows and
- * the checks that hold. Every check returned holds on every sample row.
+ * the checks that hold. Each finder checks what it returns on every
+ * sample row; there, a copied row need only be one of the entity's rows,
+ * and a ratio may have rounded a half either way.
  */
 
 export interface CrossFindings {
@@ -119,7 +114,6 @@ export function inferCrossFile(
     hidden.push(...extremes.hidden);
     relations.push(...extremes.relations);
   }
-  const scopes = withAggregates(j, aggregates, manyHidden);
   return {
     key: j.key,
     file: {
@@ -149,59 +143,6 @@ function uniqueNames(taken: string[]): (base: string) => string {
     used.add(name);
     return name;
   };
-}
-
-/**
- * The per-entity rows with each aggregate of their entity's rows, as the
- * generator computes them; aggregates over hidden columns the sample
- * does not have stay out, so checks reading them fail and are dropped.
- */
-function withAggregates(
-  j: Joined,
-  aggregates: Record<string, AggregateSpec>,
-  manyHidden: GeneratorInput[],
-): Row[] {
-  const computed = manyHidden.flatMap((h) =>
-    h.kind === 'expr' ? [{ name: h.name, node: parseExpression(h.expr) }] : [],
-  );
-  const readable = new Set([
-    ...j.many.header,
-    ...computed
-      .filter((c) =>
-        [...referencedNames(c.node)].every((n) => j.many.header.includes(n)),
-      )
-      .map((c) => c.name),
-  ]);
-  const aggregator = new Aggregator(
-    Object.fromEntries(
-      Object.entries(aggregates).filter(
-        ([, spec]) =>
-          !spec.where || [...namesIn(spec.where)].every((n) => readable.has(n)),
-      ),
-    ),
-  );
-  const manyRows = j.manyRows.map((row) => {
-    const full = { ...row };
-    for (const c of computed) {
-      // A flag that reads an entity's drawn share has no sample value.
-      const names = referencedNames(c.node);
-      if ([...names].every((n) => n in full)) {
-        full[c.name] = evaluate(c.node, full, ctx);
-      }
-    }
-    return full;
-  });
-  return j.perEntityRows.map((row, r) => {
-    const values = aggregator.empty();
-    for (const i of j.groups[r]) aggregator.add(values, manyRows[i]);
-    return { ...row, ...values };
-  });
-}
-
-const ctx = { random: () => 0 };
-
-function namesIn(expr: string): Set<string> {
-  return referencedNames(parseExpression(expr));
 }
 
 /** Expression generators for the defined columns, typed as written. */
