@@ -56,7 +56,7 @@ export function buildHidden(
     if (!pattern) return undefined;
     const before = parts[i - 1];
     const count = Object.keys(sample).length;
-    let field = partName(before?.kind === 'literal' ? before.text : '', count);
+    let field = partName(textBefore(parts, i), count);
     while (field in sample) field = `${field}_`;
     const group = pattern.group === 1 ? '' : `, ${pattern.group}`;
     sample[field] =
@@ -161,4 +161,12 @@ function wholePattern(parts: Part[], i: number): string {
     })
     .join('');
   return `^${body}$`;
+}
+
+/** The text before part `i`, other parts written as a placeholder. */
+function textBefore(parts: Part[], i: number): string {
+  return parts
+    .slice(0, i)
+    .map((p) => (p.kind === 'literal' ? p.text : '\u0000'))
+    .join('');
 }

@@ -126,10 +126,11 @@ export function captureFor(values: string[], next: string): string {
 }
 
 /**
- * A key-like name for a varying part: the word just before its `=`, or
- * `part<n>`.
+ * A key-like name for a varying part: the key of the query parameter it
+ * stands in (`la` in `?la=39.78`, `os` in `&os=72km%2Fh(90)`), or
+ * `part<n>`. `before` is the text before the part, other parts included.
  */
 export function partName(before: string, index: number): string {
-  const m = /([A-Za-z_][A-Za-z0-9_]*)=$/.exec(before);
+  const m = /([A-Za-z_][A-Za-z0-9_]*)=[^=&?;]*$/.exec(before);
   return m ? m[1] : `part${index + 1}`;
 }

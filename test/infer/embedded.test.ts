@@ -64,7 +64,7 @@ describe('inferEmbedded on the daily incident report', () => {
       'vehicle',
     ]);
     expect(templateOf(url)).toBe(
-      'https://sgapi.example.net/m/sgmap?la=${URL_PARTS.la}&lo=${URL_PARTS.lo}&sn=${urlencode(location, "\'")}&os=${speed}km%2Fh(${URL_PARTS.part3})&sl=${speed_limit}&da=${urlencode(format_time(time, \'ddd MMM DD HH:mm:ss YYYY\'), "\'")}&tz=US%2FEastern&cs=20417&rp=273940975&sb=1&dri=${urlencode(driver_name, "\'")}&rv=${URL_PARTS.rv}&va=${vehicle}&l1=&c1=&l2=&c2=',
+      'https://sgapi.example.net/m/sgmap?la=${URL_PARTS.la}&lo=${URL_PARTS.lo}&sn=${urlencode(location, "\'")}&os=${speed}km%2Fh(${URL_PARTS.os})&sl=${speed_limit}&da=${urlencode(format_time(time, \'ddd MMM DD HH:mm:ss YYYY\'), "\'")}&tz=US%2FEastern&cs=20417&rp=273940975&sb=1&dri=${urlencode(driver_name, "\'")}&rv=${URL_PARTS.rv}&va=${vehicle}&l1=&c1=&l2=&c2=',
     );
     expect(url.hidden).toMatchObject({
       name: 'URL_PARTS',
@@ -73,7 +73,7 @@ describe('inferEmbedded on the daily incident report', () => {
       sample: {
         la: "regex(url, '\\?la=([-0-9.]+)')",
         lo: "regex(url, '&lo=([-0-9.]+)')",
-        part3: "regex(url, 'km%2Fh\\((\\d+)')",
+        os: "regex(url, 'km%2Fh\\((\\d+)')",
         rv: "regex(url, '&rv=(\\d+)')",
       },
     });
