@@ -2,6 +2,7 @@ import { parseExpression, referencedNames } from '../core/expr';
 import { parseTemplate, templateNames } from '../core/template';
 import { inferEmbedded, type Embedding } from './embedded';
 import { freshName, type DatasetPlan, type FilePlan } from './plan';
+import { entityParts } from './entity-parts';
 import { pruneHidden } from './prune';
 
 /**
@@ -14,27 +15,32 @@ export function applyEmbedded(plan: DatasetPlan): void {
     const { found } = inferEmbedded(file.table, file.columns);
     for (const embedding of found) {
       if (readsBack(file, embedding)) continue;
-      apply(file, embedding);
+      apply(plan, file, embedding);
     }
     pruneHidden(file);
   }
 }
 
-function apply(file: FilePlan, e: Embedding): void {
+function apply(plan: DatasetPlan, file: FilePlan, e: Embedding): void {
   let spec = e.spec;
   const parts = e.hidden;
-  if (parts?.kind === 'choice' && typeof parts.sample === 'object') {
+  if (
+    parts?.kind === 'choice' &&
+    typeof parts.sample === 'object' &&
+    spec.kind === 'template'
+  ) {
     const name = freshName(file, parts.name);
-    if (name !== parts.name && spec.kind === 'template') {
-      const pattern = new RegExp(`\\$\\{${parts.name}\\.`, 'g');
-      spec = {
-        ...spec,
-        template: spec.template.replace(pattern, `\${${name}.`),
-      };
-    }
     const sample = { ...parts.sample };
+    let template = spec.template.split(`\${${parts.name}.`).join(`\${${name}.`);
+    entityParts(plan, file, e.column, sample).forEach((attribute, field) => {
+      template = template
+        .split(`\${${name}.${field}}`)
+        .join(`\${${attribute}}`);
+    });
+    spec = { ...spec, template };
     drawAlong(file, e.embeds, name, sample);
-    file.hidden.push({ ...parts, name, sample });
+    if (Object.keys(sample).length)
+      file.hidden.push({ ...parts, name, sample });
   }
   file.generators.set(e.column, spec);
   file.relations.push(e.relation);

@@ -35,6 +35,14 @@ describe('the config inferred from the daily reports', () => {
       kind: 'expr',
       expr: 'URL_PARTS.location',
     });
+    expect(config.entities.driver.attributes).toContainEqual(
+      expect.objectContaining({
+        name: 'URL_RV',
+        kind: 'choice',
+        sample: "regex(url, '&rv=(\\d+)')",
+        file: 'incident',
+      }),
+    );
   });
 
   it('says in its description what the samples could not tell', () => {
@@ -191,20 +199,23 @@ describe('the daily reports generated with the inferred config', () => {
     });
   });
 
-  it("keeps a driver's id and vehicle across both files and all days", () => {
+  it("keeps a driver's id, vehicle and rv across both files and all days", () => {
     const ids = new Map<string, Set<string>>();
     const vehicles = new Map<string, Set<string>>();
+    const rvs = new Map<string, Set<string>>();
     const add = (m: Map<string, Set<string>>, k: string, v: string) =>
       m.set(k, new Set([...(m.get(k) ?? []), v]));
     for (const r of incidents.flat()) {
       add(ids, r.driver_name, r.driver_id);
       add(vehicles, r.driver_name, r.vehicle);
+      add(rvs, r.driver_name, /&rv=(\d+)/.exec(r.url)![1]);
     }
     for (const s of summaries.flatMap((f) => data(f.records))) {
       if (ids.has(s.driver_name)) add(ids, s.driver_name, s.driver_id);
     }
     expect([...ids.values()].filter((s) => s.size > 1)).toEqual([]);
     expect([...vehicles.values()].filter((s) => s.size > 1)).toEqual([]);
+    expect([...rvs.values()].filter((s) => s.size > 1)).toEqual([]);
   });
 
   it('sorts each summary with the median line in the middle and dates the footer', () => {
