@@ -42,7 +42,7 @@ export interface GenerateJob {
 /** Infer a config from samples and print it. */
 export interface InferJob {
   command: 'infer';
-  files: string[];
+  files: FileArgument[];
   /** The encoding of samples without a byte-order mark, if given. */
   encoding?: Encoding;
 }
@@ -220,7 +220,7 @@ function inferJob(raw: z.infer<typeof rawSchema>): InferJob {
   const encoding = parseEncoding(raw.encoding);
   return {
     command: 'infer',
-    files: raw.files,
+    files: raw.files.map(parseFileArgument),
     ...(encoding ? { encoding } : {}),
   };
 }

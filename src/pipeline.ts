@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { GenerateJob } from './args';
+import type { FileArgument, GenerateJob } from './args';
 import {
   isConfigPath,
   parseConfig,
@@ -437,18 +437,18 @@ const AUTO_CONFIG_FILE = 'config.json';
  *   for a binary, compressed or wrongly encoded file.
  */
 export async function readSampleTexts(
-  files: string[],
+  files: FileArgument[],
   readBytes: ReadBytes,
   encoding?: Encoding,
 ): Promise<SampleText[]> {
   const samples: SampleText[] = [];
   for (const file of files) {
-    const name = path.posix.basename(file.replace(/\\/g, '/'));
-    const { text } = sniffSample(await readBytes(file), name, {
+    const name = path.posix.basename(file.path.replace(/\\/g, '/'));
+    const { text } = sniffSample(await readBytes(file.path), name, {
       encoding,
       encodingSource: '--encoding',
     });
-    samples.push({ name, text });
+    samples.push({ name, text, ...(file.role ? { role: file.role } : {}) });
   }
   return samples;
 }
@@ -467,7 +467,7 @@ async function loadConfig(
   const nameOrPath = job.config;
   if (nameOrPath === AUTO) {
     const samples = await readSampleTexts(
-      job.files.map((f) => f.path),
+      job.files,
       bytesOf(deps),
       job.encoding,
     );

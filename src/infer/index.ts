@@ -34,10 +34,14 @@ export function inferPlan(samples: SampleText[]): DatasetPlan {
   }
   const files = samples.map((s) => startPlan(readTable(s)));
   const namings = nameFiles(
-    files.map((f) => ({ name: f.table.name, dataDay: dataDay(f.columns) })),
+    files.map((f, i) => ({
+      name: f.table.name,
+      dataDay: dataDay(f.columns),
+      role: samples[i].role,
+    })),
   );
   files.forEach((f, i) => Object.assign(f, namings[i]));
-  checkPatterns(files);
+  checkPatterns(files.filter((_, i) => !samples[i].role));
   const primary = files.reduce((a, b) =>
     b.table.records.length > a.table.records.length ? b : a,
   );

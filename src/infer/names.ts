@@ -25,13 +25,13 @@ const NAME_DATES: { re: RegExp; layout: string; pattern: string }[] = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Names each file: a role from the words its name does not share with the
- * other files' names, a pattern with its date as digits, and an output
+ * Names each file: the role it was given, else one from the words its name
+ * does not share with the other files' names, a pattern with its date as digits, and an output
  * template that keeps the sample's offset between the name's date and
  * `dataDay`, the day its rows are about.
  */
 export function nameFiles(
-  files: { name: string; dataDay?: string }[],
+  files: { name: string; dataDay?: string; role?: string }[],
 ): FileNaming[] {
   const words = files.map((f) => wordsOf(f.name));
   const common =
@@ -43,6 +43,7 @@ export function nameFiles(
     const own = words[i].filter((w) => !common.includes(w));
     let role = (own.length ? own : words[i]).join('_') || 'file';
     if (!/^[a-z]/.test(role)) role = `file_${role}`;
+    if (file.role) role = file.role;
     for (let n = 2; roles.includes(role); n++) role = `${role}_${n}`;
     roles.push(role);
     return { role, ...patternAndOutput(file.name, file.dataDay) };

@@ -7,6 +7,8 @@ export interface SampleText {
   /** The file's base name, which carries its role and date. */
   name: string;
   text: string;
+  /** The role given with `file:role`, instead of one from the name. */
+  role?: string;
 }
 
 /** A sample split into header, records, short rows and trailer. */

@@ -67,6 +67,27 @@ describe('--config auto on odd samples', () => {
     expect(first.header).toEqual(Papa.parse<string[]>(text).data[0]);
   });
 
+  it('gives a file the role named with file:role', async () => {
+    const dir = tempDir('fleetmocker-odd-');
+    const file = path.join(dir, 'export.csv');
+    writeFileSync(file, 'unit,v\n' + rows(30, (i) => `U${i % 5},${i}`));
+    const { result } = await runInTemp([
+      '--files',
+      `${file}:trips`,
+      '--config',
+      'auto',
+      '--data_size',
+      '60',
+      '--date_range',
+      '10-13-22:10-13-22',
+      '--seed',
+      '3',
+    ]);
+    expect(result.files.map((f) => [f.role, f.name])).toEqual([
+      ['trips', 'export.csv'],
+    ]);
+  });
+
   it('keeps a quoted placeholder as often as the sample', async () => {
     const dir = tempDir('fleetmocker-odd-');
     const file = path.join(dir, 'quote.csv');
