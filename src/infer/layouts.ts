@@ -41,6 +41,21 @@ export function detectLayout(values: string[]): string | undefined {
       }
     }
   }
+  return clockLayout(values, fraction + zone);
+}
+
+/**
+ * Times of day without a date, such as `05:54:23`: the mock writes its
+ * own times of day in the same layout.
+ */
+function clockLayout(values: string[], rest: string): string | undefined {
+  for (const clock of ['HH:mm:ss', 'HH:mm']) {
+    if (rest && !clock.includes('ss')) continue;
+    const layout = clock + rest;
+    if (values.every((v) => !Number.isNaN(parseDateTime(v, layout)))) {
+      return layout;
+    }
+  }
   return undefined;
 }
 

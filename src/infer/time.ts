@@ -88,7 +88,8 @@ function follows(earlier: ColumnInfo, later: ColumnInfo): boolean {
 export function dataDay(columns: ColumnInfo[]): string | undefined {
   const counts = new Map<string, number>();
   for (const c of columns) {
-    if (c.type !== 'datetime') continue;
+    // Times of day alone name no day.
+    if (c.type !== 'datetime' || !c.format?.includes('YY')) continue;
     for (const t of c.values) {
       if (!Number.isFinite(t)) continue;
       const day = dayOf(t);

@@ -68,6 +68,9 @@ describe('inferColumn', () => {
       'YYYY-MM-DDTHH:mm:ss[Z]',
     );
     expect(detectLayout(['20200911', '20200912'])).toBeUndefined();
+    expect(detectLayout(['05:54:23', '23:01:00'])).toBe('HH:mm:ss');
+    expect(detectLayout(['05:54', '23:01'])).toBe('HH:mm');
+    expect(detectLayout(['05:54', '24:01'])).toBeUndefined();
   });
 
   it('tells booleans, categories, names, identifiers and text apart', () => {

@@ -39,6 +39,16 @@ const samples: [string, string, string][] = [
     'v\n' + rows(40, (i) => (i % 9 ? String(i * 3) : "n'a")),
   ],
   [
+    'times of day without dates',
+    'clock.csv',
+    'unit,at\n' +
+      rows(
+        30,
+        (i) =>
+          `U${i % 4},${String(6 + (i % 12)).padStart(2, '0')}:1${i % 6}:00`,
+      ),
+  ],
+  [
     'date-times in several layouts',
     'mixed.csv',
     'when,v\n2021-01-01 10:00:00,1\n01/02/2021,2\n2021-01-03,3\n-,4\n',
