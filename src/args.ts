@@ -209,12 +209,19 @@ function inferJob(raw: z.infer<typeof rawSchema>): InferJob {
   if (!raw.files || raw.files.length === 0) {
     throw new ArgumentError('--files: expected one or more sample CSV files');
   }
-  const extra = (['config', 'data_size', 'date_range', 'seed'] as const).find(
-    (k) => raw[k] !== undefined,
-  );
+  const unused = [
+    'config',
+    'data_size',
+    'date_range',
+    'store',
+    'seed',
+    'limit',
+    'neutralise_formulas',
+  ] as const;
+  const extra = unused.find((k) => raw[k] !== undefined);
   if (extra) {
     throw new ArgumentError(
-      `--${extra}: not used by infer, expected only --files`,
+      `--${extra}: not used by infer, expected only --files and --encoding`,
     );
   }
   const encoding = parseEncoding(raw.encoding);

@@ -25,7 +25,12 @@ describe('parseArgs for infer', () => {
   it('refuses options that only generating uses', async () => {
     await expect(
       parseArgs(['infer', '--files', 'a.csv', '--seed', '3'], env),
-    ).rejects.toThrow('--seed: not used by infer, expected only --files');
+    ).rejects.toThrow(
+      '--seed: not used by infer, expected only --files and --encoding',
+    );
+    await expect(
+      parseArgs(['infer', '--files', 'a.csv', '--store', 'out'], env),
+    ).rejects.toThrow('--store: not used by infer');
   });
 
   it('passes --config auto through to a generate job', async () => {
