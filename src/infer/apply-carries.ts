@@ -1,5 +1,5 @@
 import { guarded } from './checks';
-import { valueFields } from './leaves';
+import { valueFields } from './fields';
 import { columnOf, freshName, ref, type FilePlan, type Taken } from './plan';
 import type { CarryRelation } from './relations';
 

@@ -1,5 +1,5 @@
 import { guarded } from './checks';
-import { valueFields } from './leaves';
+import { valueFields } from './fields';
 import { columnOf, quoted, ref, type FilePlan, type Taken } from './plan';
 import type { SumRelation } from './relations';
 

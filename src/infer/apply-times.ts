@@ -1,5 +1,6 @@
 import { guarded } from './checks';
-import { valueFields, withGaps } from './leaves';
+import { valueFields } from './fields';
+import { withGaps } from './gaps';
 import { columnOf, freshName, ref, type FilePlan, type Taken } from './plan';
 import type { TimePlan } from './time';
 

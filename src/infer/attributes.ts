@@ -1,6 +1,7 @@
 import type { EntityGuess } from './entities';
 import type { ColumnInfo } from './kinds';
-import { nameGenerator, valueFields } from './leaves';
+import { valueFields } from './fields';
+import { nameGenerator } from './leaves';
 import {
   columnOf,
   ref,

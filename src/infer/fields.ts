@@ -1,0 +1,12 @@
+import type { ColumnInfo } from './kinds';
+
+/** How a column is written: its type, layout, decimals, placeholders. */
+export function valueFields(c: ColumnInfo) {
+  return {
+    name: c.name,
+    ...(c.type === 'text' ? {} : { type: c.type }),
+    ...(c.format ? { format: c.format } : {}),
+    ...(c.decimals ? { decimals: c.decimals } : {}),
+    ...(c.placeholders.length ? { placeholders: c.placeholders } : {}),
+  };
+}
