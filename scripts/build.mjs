@@ -12,6 +12,10 @@ await build({
   sourcemap: true,
   loader: { '.eta': 'text', '.sql': 'text' },
   external: [
+    // Loaded at run time through require, so that its CommonJS build and
+    // that build's word wrapping serve --help; bundled from TypeScript's
+    // import, it takes the ES module build, which cuts words mid-line.
+    'yargs',
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
     'pg-native',

@@ -68,11 +68,11 @@ function parser(argv: string[]) {
   return (
     yargs(argv)
       .scriptName('fleetmocker')
-      .usage(
-        '$0 --files <sample.csv>... --config <name|path> [options]\n' +
-          '$0 infer --files <sample.csv>...    print an inferred config\n' +
-          '$0 runs [--limit N]    list recent runs and their stage timings',
-      )
+      .usage('$0 --files <sample.csv>... --config <name|path> [options]')
+      // Examples, not usage lines: yargs lays examples out in two columns,
+      // where it would cut a usage line with a description mid-word.
+      .example('$0 infer --files <sample.csv>...', 'print an inferred config')
+      .example('$0 runs [--limit N]', 'list recent runs and their timings')
       .option('files', {
         type: 'array',
         string: true,

@@ -172,3 +172,24 @@ describe.each(BACKENDS)('fleetmocker CLI with $name', (backend) => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('fleetmocker --help from the built CLI', () => {
+  it('wraps its descriptions between words', () => {
+    const { code, stdout } = fleetmocker(['--help'], {}, tempDir('help-'));
+    const words = (line: string) => line.trim().split(/\s+/);
+
+    expect(code).toBe(0);
+    // Every word of a wrapped description is a whole word of its source.
+    const described = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('   '))
+      .flatMap(words);
+    expect(described).toEqual(
+      expect.arrayContaining(['spreadsheets', 'infer', 'it']),
+    );
+    expect(stdout).toMatch(
+      /fleetmocker runs \[--limit N\] +list recent runs and their timings\n/,
+    );
+    expect(stdout).toMatch(/or auto to\n +infer one +\[string\]\n/);
+  });
+});
