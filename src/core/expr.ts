@@ -399,6 +399,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   format_time: (_, [t, layout]) => formatDateTime(num(t), text(layout)),
   parse_time: (_, [s, layout]) => parseDateTime(text(s), text(layout)),
+  utc_offset: (_, [t, zone]) => utcOffset(num(t), text(zone)),
   epoch_ms: (_, [t]) => Math.round(num(t) * 1000),
   seconds_of_day: (_, [t]) => ((num(t) % 86400) + 86400) % 86400,
   start_of_day: (_, [t]) => Math.floor(num(t) / 86400) * 86400,
@@ -407,6 +408,43 @@ const FUNCTIONS: Record<string, Fn> = {
     Math.floor(num(a) + ctx.random() * (num(b) - num(a) + 1)),
   chance: (ctx, [p]) => ctx.random() < num(p),
 };
+
+/**
+ * The UTC offset, as `UTC-05:00`, that a wall-clock time has in an IANA
+ * time zone, so that a report line can say which offset its mock day was
+ * in. Times here are wall clocks counted as if they were UTC; the offset
+ * is looked up at that clock, then again at the instant it stands for,
+ * which is right except in the hour a clock change repeats or skips.
+ * @throws ExpressionError naming the zone when it is not one.
+ */
+function utcOffset(wallClock: number, zone: string): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      timeZoneName: 'longOffset',
+    });
+  } catch {
+    throw new ExpressionError(
+      `utc_offset: "${zone}" is not a time zone, expected a name such as America/New_York`,
+    );
+  }
+  const offsetAt = (seconds: number): number => {
+    const name = format
+      .formatToParts(new Date(seconds * 1000))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    const m = /^GMT([+-])(\d\d):(\d\d)$/.exec(name ?? '');
+    if (!m) return 0;
+    const minutes = Number(m[2]) * 60 + Number(m[3]);
+    return (m[1] === '-' ? -minutes : minutes) * 60;
+  };
+  const offset = offsetAt(wallClock - offsetAt(wallClock));
+  const sign = offset < 0 ? '-' : '+';
+  const minutes = Math.abs(offset) / 60;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `UTC${sign}${hh}:${mm}`;
+}
 
 /**
  * Percent-encodes text as encodeURIComponent does, and also the characters
