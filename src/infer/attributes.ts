@@ -52,8 +52,28 @@ export function applyEntity(
     taken.add(c.name);
   }
   for (const c of group) entity.attributes.push(...attributes.get(c.name)!);
-  if (guess.constants.length === 1) {
-    const c = columnOf(file, guess.constants[0]);
+  applyConstants(file, entity, guess.constants, taken);
+}
+
+/**
+ * Columns constant per entity (its settings) become one joint draw of the
+ * sample's combinations. A category that names the entity (a colour, a
+ * depot) joins that draw: drawn apart, it would pair with settings the
+ * sample never gives it.
+ */
+function applyConstants(
+  file: FilePlan,
+  entity: EntityPlan,
+  constants: string[],
+  taken: Taken,
+): void {
+  if (constants.length === 0) return;
+  const own = entity.attributes.filter(
+    (a) => a.kind === 'choice' && a.sample === ref(a.name) && !a.where,
+  );
+  const drawn = [...own.map((a) => a.name), ...constants];
+  if (drawn.length === 1) {
+    const c = columnOf(file, drawn[0]);
     entity.attributes.push({
       ...valueFields(c),
       kind: 'choice',
@@ -62,31 +82,42 @@ export function applyEntity(
     });
     file.generators.set(c.name, { ...valueFields(c), kind: 'entity' });
     taken.add(c.name);
-  } else if (guess.constants.length > 1) {
-    const names = new Set(entity.attributes.map((a) => a.name));
-    let joint = 'SETTINGS';
-    for (
-      let n = 2;
-      names.has(joint) || file.table.header.includes(joint);
-      n++
-    ) {
-      joint = `SETTINGS_${n}`;
-    }
-    entity.attributes.push({
-      name: joint,
-      kind: 'choice',
-      sample: Object.fromEntries(guess.constants.map((n) => [n, ref(n)])),
-      file: file.role,
+    return;
+  }
+
+  const names = new Set(entity.attributes.map((a) => a.name));
+  let joint = 'SETTINGS';
+  for (let n = 2; names.has(joint) || file.table.header.includes(joint); n++) {
+    joint = `SETTINGS_${n}`;
+  }
+  const draw: GeneratorInput = {
+    name: joint,
+    kind: 'choice',
+    sample: Object.fromEntries(drawn.map((n) => [n, ref(n)])),
+    file: file.role,
+  };
+  // The entity's own categories stay its attributes, read from the draw,
+  // so that whatever reads them by name still finds them.
+  for (const a of own) {
+    const at = entity.attributes.indexOf(a);
+    entity.attributes[at] = {
+      ...valueFields(columnOf(file, a.name)),
+      kind: 'expr',
+      expr: `${joint}.${ref(a.name)}`,
+    };
+  }
+  const before = own.length
+    ? entity.attributes.findIndex((a) => a.name === own[0].name)
+    : entity.attributes.length;
+  entity.attributes.splice(before, 0, draw);
+  for (const name of constants) {
+    const c = columnOf(file, name);
+    file.generators.set(name, {
+      ...valueFields(c),
+      kind: 'expr',
+      expr: `${joint}.${ref(name)}`,
     });
-    for (const name of guess.constants) {
-      const c = columnOf(file, name);
-      file.generators.set(name, {
-        ...valueFields(c),
-        kind: 'expr',
-        expr: `${joint}.${ref(name)}`,
-      });
-      taken.add(name);
-    }
+    taken.add(name);
   }
 }
 

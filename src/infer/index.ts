@@ -8,6 +8,7 @@ import { nameFiles } from './names';
 import type { DatasetPlan, EntityPlan, FilePlan, InferenceStep } from './plan';
 import { readTable, type SampleText } from './table';
 import { dataDay } from './time';
+import { applyCoOccurrence } from './co-occurrence';
 import { applyCrossFile } from './refine-cross';
 import { applyEmbedded } from './refine-embedded';
 import { SampleError } from '../errors';
@@ -19,7 +20,11 @@ export type { DatasetPlan, FilePlan, InferenceStep } from './plan';
  * Steps that refine a plan after each file has its own generators, such
  * as relations across files; run in this order.
  */
-export const REFINEMENTS: InferenceStep[] = [applyEmbedded, applyCrossFile];
+export const REFINEMENTS: InferenceStep[] = [
+  applyEmbedded,
+  applyCrossFile,
+  applyCoOccurrence,
+];
 
 /**
  * Works out a config from samples alone: what each column holds, which
