@@ -28,6 +28,10 @@ describe('--config auto', () => {
       manifest = JSON.parse(readFileSync(run.result.manifestLocation, 'utf8'));
     });
 
+    // 0.85: a faithful column scores about 0.97 here (distances are
+    // measured on samples of at most 2,000 values) and a counter such as
+    // PACKETID, which runs on past the sample's range, less; a run below
+    // 0.85 has a column or pair that has drifted well past that.
     it('scores an overall fidelity of at least 0.85', () => {
       console.log(
         `PERFORM with the inferred config: fidelity ${manifest.fidelity.score.toFixed(3)}\n` +
