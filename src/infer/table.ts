@@ -1,6 +1,7 @@
-import Papa from 'papaparse';
 import { SampleError } from '../errors';
 import { sniffSample } from '../sample/dialect';
+import { parseRecords } from '../sample/parse';
+import { checkUniqueNames } from '../sample/unique';
 
 /** A sample file as inference sees it: before any config exists. */
 export interface SampleText {
@@ -33,14 +34,16 @@ const SEPARATOR = /^(-{3,}|={3,})$/;
  * Splits a sample's text into its parts, read in the dialect it is
  * written in.
  * @throws SampleError naming the file when it has no header or no rows,
- *   or is binary or compressed.
+ *   or is binary or compressed; and the line of a quoted field never
+ *   closed or of a row longer than the header, whose extra fields would
+ *   otherwise be lost; or a column named twice.
  */
 export function readTable(sample: SampleText): Table {
   const { text: body, dialect } = sniffSample(sample.text, sample.name);
   const newline = dialect.newline;
   const lines = body.split(/\r?\n/);
   const at = lines.findIndex((line) => SEPARATOR.test(line));
-  const dataText = at < 0 ? body : lines.slice(0, at).join('\n');
+  const dataText = at < 0 ? body : lines.slice(0, at).join(newline);
   const trailer =
     at < 0
       ? undefined
@@ -49,10 +52,13 @@ export function readTable(sample: SampleText): Table {
           lines: withoutLastEmpty(lines.slice(at + 1)),
           finalNewline: /\r?\n$/.test(body),
         };
-  const rows = Papa.parse<string[]>(dataText, {
-    delimiter: dialect.delimiter,
-    skipEmptyLines: false,
-  }).data;
+  const parsed = parseRecords(
+    dataText,
+    sample.name,
+    dialect.delimiter,
+    newline,
+  );
+  const rows = parsed.records;
   while (rows.length && rows[rows.length - 1].join('') === '') rows.pop();
   if (rows.length === 0) {
     throw new SampleError(
@@ -60,6 +66,13 @@ export function readTable(sample: SampleText): Table {
     );
   }
   const [header, ...data] = rows;
+  checkUniqueNames(header, sample.name);
+  const long = data.findIndex((r) => r.length > header.length);
+  if (long >= 0) {
+    throw new SampleError(
+      `${sample.name}: line ${parsed.lines[long + 1]} has ${data[long].length} fields, expected ${header.length} as in the header`,
+    );
+  }
   const records = data.filter((r) => r.length === header.length);
   if (records.length === 0) {
     throw new SampleError(

@@ -8,6 +8,7 @@ import { checkDialect } from './declared';
 import type { Dialect } from './dialect';
 import type { Encoding } from './encoding';
 import { parseRecords, type ParsedRecords } from './parse';
+import { checkUniqueNames } from './unique';
 
 /** A sample file read against its config. */
 export interface Sample {
@@ -58,7 +59,7 @@ export function readSample(
   if (parsed.records.length === 0)
     throw new SampleError(`${name}: the file is empty, expected a header line`);
   const header = parsed.records[0];
-  checkUnique(header, name);
+  checkUniqueNames(header, name);
   checkHeader(header, name, spec);
   const { records, lineNumbers } = dataRecords(parsed, spec, name);
   const decimalSeparators = findDecimalSeparators(spec, records, dialect);
@@ -161,23 +162,6 @@ function findDecimalSeparators(
       found[column.name] = comma ? ',' : '.';
     });
   return found;
-}
-
-/**
- * @throws SampleError naming a column that appears twice and both of its
- *   positions, since values could not be told apart by name.
- */
-function checkUnique(header: string[], name: string): void {
-  const first = new Map<string, number>();
-  header.forEach((column, i) => {
-    const earlier = first.get(column);
-    if (earlier !== undefined) {
-      throw new SampleError(
-        `${name}: column "${column}" appears twice (columns ${earlier + 1} and ${i + 1}), expected unique names`,
-      );
-    }
-    first.set(column, i);
-  });
 }
 
 function splitTrailer(text: string, spec: FileSpec, newline: string) {
