@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inferPlan } from '../../src/infer';
 import { readCsv, filesOf } from '../support/csv';
-import { INCIDENT, PERFORM, runInTemp, SUMMARY } from '../support/job';
+import { INCIDENT, PERFORM, runAuto, runInTemp, SUMMARY } from '../support/job';
 
 describe('--config auto', () => {
   describe('on the PERFORM sample', () => {
@@ -13,18 +13,11 @@ describe('--config auto', () => {
     };
 
     beforeAll(async () => {
-      run = await runInTemp([
-        '--files',
-        PERFORM,
-        '--config',
-        'auto',
-        '--data_size',
-        '5000',
-        '--date_range',
-        '10-13-22:10-15-22',
-        '--seed',
-        '1',
-      ]);
+      run = await runAuto([PERFORM], {
+        rows: 5000,
+        range: '10-13-22:10-15-22',
+        seed: '1',
+      });
       manifest = JSON.parse(readFileSync(run.result.manifestLocation, 'utf8'));
     });
 
@@ -68,19 +61,11 @@ describe('--config auto', () => {
   });
 
   it('generates the two daily reports, which infer back to the same kinds', async () => {
-    const { result } = await runInTemp([
-      '--files',
-      INCIDENT,
-      SUMMARY,
-      '--config',
-      'auto',
-      '--data_size',
-      '2000',
-      '--date_range',
-      '10-13-22:10-14-22',
-      '--seed',
-      '7',
-    ]);
+    const { result } = await runAuto([INCIDENT, SUMMARY], {
+      rows: 2000,
+      range: '10-13-22:10-14-22',
+      seed: '7',
+    });
     const names = result.files.map((f) => f.path);
     expect(names).toEqual([
       '2022-10-13/SG_20221013_DAILY_DRIVER_INCIDENT.csv',

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inferConfigText } from '../../src/infer';
 import { filesOf } from '../support/csv';
-import { runInTemp, tempDir } from '../support/job';
+import { runAuto, tempDir } from '../support/job';
 
 const rows = (n: number, row: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => row(i)).join('\n') + '\n';
@@ -53,18 +53,11 @@ function inferred(name: string, text: string) {
 async function mockCombinations(name: string, text: string, columns: string[]) {
   const file = path.join(tempDir('fleetmocker-pairs-'), name);
   writeFileSync(file, text);
-  const { result } = await runInTemp([
-    '--files',
-    file,
-    '--config',
-    'auto',
-    '--data_size',
-    '2000',
-    '--date_range',
-    '10-13-22:10-14-22',
-    '--seed',
-    '5',
-  ]);
+  const { result } = await runAuto([file], {
+    rows: 2000,
+    range: '10-13-22:10-14-22',
+    seed: '5',
+  });
   const records = filesOf(result, result.files[0].role).flatMap(
     (f) => f.records,
   );

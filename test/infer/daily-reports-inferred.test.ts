@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inferConfig } from '../../src/infer';
 import { filesOf, type Record } from '../support/csv';
-import { INCIDENT, runInTemp, SUMMARY } from '../support/job';
+import { INCIDENT, runAuto, SUMMARY } from '../support/job';
 
 /**
  * The daily driver reports generated with the config inferred from their
@@ -83,19 +83,11 @@ describe('the daily reports generated with the inferred config', () => {
   let relations: { name: string; score: number | null }[];
 
   beforeAll(async () => {
-    const { result } = await runInTemp([
-      '--files',
-      INCIDENT,
-      SUMMARY,
-      '--config',
-      'auto',
-      '--data_size',
-      '3000',
-      '--date_range',
-      '06-10-20:06-12-20',
-      '--seed',
-      '11',
-    ]);
+    const { result } = await runAuto([INCIDENT, SUMMARY], {
+      rows: 3000,
+      range: '06-10-20:06-12-20',
+      seed: '11',
+    });
     incidents = filesOf(result, 'incident').map((f) => f.records);
     summaries = filesOf(result, 'summary');
     const manifest = JSON.parse(

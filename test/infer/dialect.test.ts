@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inferPlan } from '../../src/infer';
 import { filesOf } from '../support/csv';
-import { runInTemp, tempDir } from '../support/job';
+import { runAuto, tempDir } from '../support/job';
 
 /** A day of trips written the European way: semicolons, decimal commas. */
 function semicolonSample(): string {
@@ -38,18 +38,11 @@ describe('inference of a sample in another dialect', () => {
     const dir = tempDir('fleetmocker-dialect-');
     const sample = path.join(dir, 'fuel_20210303.csv');
     writeFileSync(sample, semicolonSample());
-    const { result } = await runInTemp([
-      '--files',
-      sample,
-      '--config',
-      'auto',
-      '--data_size',
-      '120',
-      '--date_range',
-      '10-13-22:10-14-22',
-      '--seed',
-      '5',
-    ]);
+    const { result } = await runAuto([sample], {
+      rows: 120,
+      range: '10-13-22:10-14-22',
+      seed: '5',
+    });
     const [first] = filesOf(result, 'fuel');
     expect(first.name).toBe('fuel_20221013.csv');
     const text = readFileSync(path.join(result.location, first.path), 'utf8');

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { filesOf } from '../support/csv';
-import { runInTemp, tempDir } from '../support/job';
+import { runAuto, tempDir } from '../support/job';
 
 const rows = (n: number, row: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => row(i)).join('\n') + '\n';
@@ -60,18 +60,11 @@ describe('--config auto on odd samples', () => {
     const dir = tempDir('fleetmocker-odd-');
     const file = path.join(dir, name);
     writeFileSync(file, text);
-    const { result } = await runInTemp([
-      '--files',
-      file,
-      '--config',
-      'auto',
-      '--data_size',
-      '50',
-      '--date_range',
-      '10-13-22:10-14-22',
-      '--seed',
-      '3',
-    ]);
+    const { result } = await runAuto([file], {
+      rows: 50,
+      range: '10-13-22:10-14-22',
+      seed: '3',
+    });
     expect(result.files).toHaveLength(2);
     const [first] = filesOf(result, result.files[0].role);
     expect(first.header).toEqual(Papa.parse<string[]>(text).data[0]);
@@ -81,18 +74,11 @@ describe('--config auto on odd samples', () => {
     const dir = tempDir('fleetmocker-odd-');
     const file = path.join(dir, 'export.csv');
     writeFileSync(file, 'unit,v\n' + rows(30, (i) => `U${i % 5},${i}`));
-    const { result } = await runInTemp([
-      '--files',
-      `${file}:trips`,
-      '--config',
-      'auto',
-      '--data_size',
-      '60',
-      '--date_range',
-      '10-13-22:10-13-22',
-      '--seed',
-      '3',
-    ]);
+    const { result } = await runAuto([`${file}:trips`], {
+      rows: 60,
+      range: '10-13-22:10-13-22',
+      seed: '3',
+    });
     expect(result.files.map((f) => [f.role, f.name])).toEqual([
       ['trips', 'export.csv'],
     ]);
@@ -102,18 +88,11 @@ describe('--config auto on odd samples', () => {
     const dir = tempDir('fleetmocker-odd-');
     const file = path.join(dir, 'quote.csv');
     writeFileSync(file, 'v\n' + rows(90, (i) => (i % 9 ? String(i) : "n'a")));
-    const { result } = await runInTemp([
-      '--files',
-      file,
-      '--config',
-      'auto',
-      '--data_size',
-      '900',
-      '--date_range',
-      '10-13-22:10-13-22',
-      '--seed',
-      '3',
-    ]);
+    const { result } = await runAuto([file], {
+      rows: 900,
+      range: '10-13-22:10-13-22',
+      seed: '3',
+    });
     const text = readFileSync(
       path.join(result.location, result.files[0].path),
       'utf8',

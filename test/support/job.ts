@@ -73,3 +73,22 @@ export async function runInTemp(
   });
   return { result, store, log };
 }
+
+/** Runs `--config auto` on samples over a range, into a fresh temp store. */
+export function runAuto(
+  files: string[],
+  options: { rows: number; range: string; seed: string },
+): ReturnType<typeof runInTemp> {
+  return runInTemp([
+    '--files',
+    ...files,
+    '--config',
+    'auto',
+    '--data_size',
+    String(options.rows),
+    '--date_range',
+    options.range,
+    '--seed',
+    options.seed,
+  ]);
+}
