@@ -17,6 +17,19 @@ const valueFields = {
   type: z.enum(['text', 'number', 'datetime']).default('text'),
   /** Date-time layout (see core/datetime.ts), for type "datetime". */
   format: z.string().optional(),
+  /**
+   * For a layout with a Z token: the UTC offset written from each local
+   * time of day, as `{ "00:00:00": "+01:00", "03:00:00": "+02:00" }`;
+   * without it Z writes `+00:00`.
+   */
+  offsets: z
+    .record(
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'expected HH:mm:ss'),
+      z.string().regex(/^(Z|[+-]\d\d:\d\d)$/, 'expected Z or +HH:MM'),
+    )
+    .optional(),
   /** Fixed decimals for type "number"; integers print without. */
   decimals: z.number().int().min(0).max(12).optional(),
   /** Generated and usable by other columns, but not written. */

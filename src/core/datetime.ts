@@ -4,9 +4,13 @@
  * arithmetic is plain UTC arithmetic on naive values.
  *
  * Layout tokens: YYYY YY MMMM MMM MM DD dddd ddd HH mm ss S (one to nine S:
- * that many fraction digits). Text in [brackets] is literal; any other
- * character stands for itself.
+ * that many fraction digits) and Z, a UTC offset (`+01:00` or `Z`) that is
+ * read and left out of the value, and written from an offset schedule (see
+ * core/offsets.ts). Text in [brackets] is literal; any other character
+ * stands for itself.
  */
+
+import { offsetAt, type OffsetSchedule } from './offsets';
 
 const MONTHS = [
   'January',
@@ -46,6 +50,7 @@ const TOKENS = [
   'HH',
   'mm',
   'ss',
+  'Z',
 ];
 
 const layoutCache = new Map<string, Part[]>();
@@ -84,8 +89,15 @@ function compile(layout: string): Part[] {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** Formats seconds since the epoch with a layout. */
-export function formatDateTime(seconds: number, layout: string): string {
+/**
+ * Formats seconds since the epoch with a layout; a Z token writes the
+ * offset `offsets` gives for the time of day.
+ */
+export function formatDateTime(
+  seconds: number,
+  layout: string,
+  offsets?: OffsetSchedule,
+): string {
   if (!Number.isFinite(seconds)) return '';
   const micros = Math.round(seconds * 1e6);
   const wholeSeconds = Math.floor(micros / 1e6);
@@ -139,6 +151,9 @@ export function formatDateTime(seconds: number, layout: string): string {
       case 'ss':
         out += two(d.getUTCSeconds());
         break;
+      case 'Z':
+        out += offsetAt(wholeSeconds, offsets);
+        break;
     }
   }
   return out;
@@ -156,6 +171,7 @@ const FIELD_PATTERN: Record<string, string> = {
   HH: '(\\d{2})',
   mm: '(\\d{2})',
   ss: '(\\d{2})',
+  Z: '(?:Z|[+-]\\d{2}:\\d{2})',
 };
 
 const parserCache = new Map<string, { re: RegExp; fields: string[] }>();

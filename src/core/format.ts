@@ -9,7 +9,7 @@ export function formatValue(value: Value, column: GeneratorSpec): string {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
     if (column.type === 'datetime') {
-      return formatDateTime(value, column.format ?? '');
+      return formatDateTime(value, column.format ?? '', column.offsets);
     }
     const text =
       column.decimals !== undefined
