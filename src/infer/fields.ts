@@ -6,6 +6,7 @@ export function valueFields(c: ColumnInfo) {
     name: c.name,
     ...(c.type === 'text' ? {} : { type: c.type }),
     ...(c.format ? { format: c.format } : {}),
+    ...(c.offsets ? { offsets: c.offsets } : {}),
     ...(c.decimals ? { decimals: c.decimals } : {}),
     ...(c.placeholders.length ? { placeholders: c.placeholders } : {}),
   };

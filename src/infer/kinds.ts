@@ -1,5 +1,7 @@
 import { parseDateTime } from '../core/datetime';
 import { detectLayout } from './layouts';
+import { offsetSchedule } from './offsets';
+import type { OffsetSchedule } from '../core/offsets';
 import { identifierShape, type IdentifierShape } from './identifiers';
 import { looksLikeNames } from './person-names';
 
@@ -37,6 +39,8 @@ export interface ColumnInfo {
   type: 'text' | 'number' | 'datetime';
   decimals?: number;
   format?: string;
+  /** For a layout with a Z token: the sample's offsets by time of day. */
+  offsets?: OffsetSchedule;
   /** Text standing in for a missing number or date-time, such as "-". */
   placeholders: string[];
   /** Share of cells that are empty. */
@@ -198,6 +202,7 @@ function asDateTimes(base: Base, filled: string[]): ColumnInfo | undefined {
     kind: 'datetime',
     type: 'datetime',
     format,
+    ...(/Z$/.test(format) ? { offsets: offsetSchedule(dated, format) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { parseDateTime } from '../core/datetime';
+import { OFFSET } from '../core/offsets';
 import { extent } from './extent';
 
 /**
@@ -84,9 +85,14 @@ function fractionLayout(values: string[]): string | null {
     : `[${mark}${'0'.repeat(zeros)}]`;
 }
 
-/** A time zone written the same way in every value, kept literal. */
+/**
+ * A time zone written the same way in every value, kept literal; offsets
+ * that differ between values (clocks changed within the sample) are the
+ * Z token, written from the sample's offsets by time of day.
+ */
 function zoneSuffix(values: string[]): string {
   const zone = /(Z|[+-]\d\d:?\d\d)$/.exec(values[0])?.[1];
   if (!zone || !/[T ]\d\d:\d\d/.test(values[0])) return '';
-  return values.every((v) => v.endsWith(zone)) ? `[${zone}]` : '';
+  if (values.every((v) => v.endsWith(zone))) return `[${zone}]`;
+  return values.every((v) => OFFSET.test(v)) ? 'Z' : '';
 }

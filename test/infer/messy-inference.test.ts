@@ -58,6 +58,30 @@ const fixture = (name: string) => () => {
 const lines = (n: number, line: (i: number) => string) =>
   Array.from({ length: n }, (_, i) => line(i));
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A night across a change of the clocks: the local columns skip the hour
+ * that does not exist, and the ISO column's offset changes at 02:00.
+ */
+function clockChange(day: string, before: string, after: string): string {
+  const [y, m, d] = day.split('-');
+  const rows = lines(48, (i) => {
+    const minutes = i * 5 + (i >= 24 ? 60 : 0);
+    const hh = two(Math.floor(minutes / 60));
+    const mm = two(minutes % 60);
+    const offset = minutes < 120 ? before : after;
+    return [
+      `V${i % 4}`,
+      `${day} ${hh}:${mm}:00`,
+      `${d}/${m}/${y} ${hh}:${mm}`,
+      `${day}T${hh}:${mm}:00${offset}`,
+      String(10 + ((i * 7) % 13)),
+    ].join(',');
+  });
+  return ['unit,logged,shown,sent,speed', ...rows].join('\n') + '\n';
+}
+
 const handled: Handled[] = [
   {
     kind: 'UTF-8 with a BOM, semicolons, decimal commas and CRLF',
@@ -249,6 +273,56 @@ const handled: Handled[] = [
       { name: 'note', type: 'text' },
     ],
     dialect: { delimiter: ',' },
+  },
+  {
+    kind: 'several date-time layouts across a spring-forward night in Europe',
+    file: () =>
+      sampleFile(
+        'night_20210328.csv',
+        clockChange('2021-03-28', '+01:00', '+02:00'),
+      ),
+    columns: [
+      { name: 'unit', type: 'text' },
+      { name: 'logged', type: 'datetime', format: 'YYYY-MM-DD HH:mm:ss' },
+      { name: 'shown', type: 'datetime', format: 'DD/MM/YYYY HH:mm' },
+      { name: 'sent', type: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ' },
+      { name: 'speed', type: 'number' },
+    ],
+    dialect: { delimiter: ',' },
+    mock: (rows) => {
+      rows.forEach((r) => {
+        expect(r[1]).toMatch(/^2022-10-13 \d\d:\d\d:\d\d$/);
+        expect(r[2]).toMatch(/^13\/10\/2022 \d\d:\d\d$/);
+        expect(r[3]).toMatch(/^2022-10-13T\d\d:\d\d:\d\d\+0[12]:00$/);
+        expect(r[3].slice(-6)).toBe(
+          r[3] < '2022-10-13T03' ? '+01:00' : '+02:00',
+        );
+      });
+    },
+    cli: true,
+  },
+  {
+    kind: 'an ISO column across a spring-forward night in New York',
+    file: () =>
+      sampleFile(
+        'night_20210314.csv',
+        clockChange('2021-03-14', '-05:00', '-04:00'),
+      ),
+    columns: [
+      { name: 'unit', type: 'text' },
+      { name: 'logged', type: 'datetime' },
+      { name: 'shown', type: 'datetime' },
+      { name: 'sent', type: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ' },
+      { name: 'speed', type: 'number' },
+    ],
+    dialect: { delimiter: ',' },
+    mock: (rows) => {
+      rows.forEach((r) =>
+        expect(r[3].slice(-6)).toBe(
+          r[3] < '2022-10-13T03' ? '-05:00' : '-04:00',
+        ),
+      );
+    },
   },
 ];
 
