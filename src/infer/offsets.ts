@@ -29,11 +29,16 @@ export function offsetSchedule(
       offset: s.offset!,
     }))
     .sort((a, b) => a.at - b.at);
+  // A time of day written with two offsets (the hour repeated when the
+  // clocks go back) takes the later one, and a start that changes nothing
+  // is left out.
+  const byClock = new Map<string, string>();
+  for (const { at, offset } of seen) byClock.set(clockOf(at), offset);
   const schedule: OffsetSchedule = {};
   let last: string | undefined;
-  for (const { at, offset } of seen) {
+  for (const [clock, offset] of byClock) {
     if (offset === last) continue;
-    schedule[last === undefined ? '00:00:00' : clockOf(at)] = offset;
+    schedule[last === undefined ? '00:00:00' : clock] = offset;
     last = offset;
   }
   return schedule;

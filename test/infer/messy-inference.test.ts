@@ -18,6 +18,7 @@ type Shape = {
   type: string;
   kind?: string;
   format?: string;
+  offsets?: Record<string, string>;
   decimals?: number;
 };
 
@@ -285,7 +286,12 @@ const handled: Handled[] = [
       { name: 'unit', type: 'text' },
       { name: 'logged', type: 'datetime', format: 'YYYY-MM-DD HH:mm:ss' },
       { name: 'shown', type: 'datetime', format: 'DD/MM/YYYY HH:mm' },
-      { name: 'sent', type: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ' },
+      {
+        name: 'sent',
+        type: 'datetime',
+        format: 'YYYY-MM-DDTHH:mm:ssZ',
+        offsets: { '00:00:00': '+01:00', '03:00:00': '+02:00' },
+      },
       { name: 'speed', type: 'number' },
     ],
     dialect: { delimiter: ',' },
@@ -312,7 +318,12 @@ const handled: Handled[] = [
       { name: 'unit', type: 'text' },
       { name: 'logged', type: 'datetime' },
       { name: 'shown', type: 'datetime' },
-      { name: 'sent', type: 'datetime', format: 'YYYY-MM-DDTHH:mm:ssZ' },
+      {
+        name: 'sent',
+        type: 'datetime',
+        format: 'YYYY-MM-DDTHH:mm:ssZ',
+        offsets: { '00:00:00': '-05:00', '03:00:00': '-04:00' },
+      },
       { name: 'speed', type: 'number' },
     ],
     dialect: { delimiter: ',' },
@@ -320,6 +331,36 @@ const handled: Handled[] = [
       rows.forEach((r) =>
         expect(r[3].slice(-6)).toBe(
           r[3] < '2022-10-13T03' ? '-05:00' : '-04:00',
+        ),
+      );
+    },
+  },
+  {
+    kind: 'an ISO column across a fall-back night, the hour repeated',
+    file: () => {
+      const at = (m: number, offset: string) =>
+        `2021-10-31T${two(Math.floor(m / 60))}:${two(m % 60)}:00${offset}`;
+      const before = lines(36, (i) => `V${i % 3},${at(i * 5, '+02:00')}`);
+      const after = lines(36, (i) => `V${i % 3},${at(120 + i * 5, '+01:00')}`);
+      return sampleFile(
+        'fall_20211031.csv',
+        ['unit,sent', ...before, ...after].join('\n') + '\n',
+      );
+    },
+    columns: [
+      { name: 'unit', type: 'text' },
+      {
+        name: 'sent',
+        type: 'datetime',
+        format: 'YYYY-MM-DDTHH:mm:ssZ',
+        offsets: { '00:00:00': '+02:00', '02:00:00': '+01:00' },
+      },
+    ],
+    dialect: { delimiter: ',' },
+    mock: (rows) => {
+      rows.forEach((r) =>
+        expect(r[1].slice(-6)).toBe(
+          r[1] < '2022-10-13T02' ? '+02:00' : '+01:00',
         ),
       );
     },
@@ -399,6 +440,7 @@ function shapes(config: Config): Shape[] {
       type: c.type,
       kind: c.kind,
       ...('format' in c && c.format ? { format: c.format } : {}),
+      ...(c.offsets ? { offsets: c.offsets } : {}),
       ...(c.type === 'number' ? { decimals: c.decimals } : {}),
     }));
 }
