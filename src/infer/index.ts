@@ -50,6 +50,7 @@ export function inferPlan(samples: SampleText[]): DatasetPlan {
   const primary = files.reduce((a, b) =>
     b.table.records.length > a.table.records.length ? b : a,
   );
+  refuseShortRows(primary);
   const plan: DatasetPlan = {
     name: primary.role.replace(/_/g, '-'),
     primary: primary.role,
@@ -111,6 +112,20 @@ function addEntity(
   file.entity = name;
   file.entityKey = key;
   return entity;
+}
+
+/**
+ * Short rows are written back as markers in files with a row per entity
+ * per day only; in the primary file one would be passed over when read
+ * and never written, so it is refused as the reader refuses it.
+ * @throws SampleError naming the line of the first short row.
+ */
+function refuseShortRows(file: FilePlan): void {
+  const [short] = file.table.shortRows;
+  if (!short) return;
+  throw new SampleError(
+    `${file.table.name}: line ${short.line} has ${short.fields.length} fields, expected ${file.table.header.length} as in the header`,
+  );
 }
 
 function checkPatterns(files: FilePlan[]): void {

@@ -20,8 +20,11 @@ export interface Table {
   delimiter: string;
   /** Data rows with as many fields as the header. */
   records: string[][];
-  /** Rows with fewer fields than the header, such as a median line. */
-  shortRows: { index: number; fields: string[] }[];
+  /**
+   * Rows with fewer fields than the header, such as a median line, with
+   * the physical line each starts on.
+   */
+  shortRows: { index: number; fields: string[]; line: number }[];
   newline: '\n' | '\r\n';
   finalNewline: boolean;
   trailer?: { separator: string; lines: string[]; finalNewline: boolean };
@@ -35,8 +38,8 @@ const SEPARATOR = /^(-{3,}|={3,})$/;
  * written in.
  * @throws SampleError naming the file when it has no header or no rows,
  *   or is binary or compressed; and the line of a quoted field never
- *   closed or of a row longer than the header, whose extra fields would
- *   otherwise be lost; or a column named twice.
+ *   closed, of a blank line, or of a row longer than the header, whose
+ *   extra fields would otherwise be lost; or a column named twice.
  */
 export function readTable(sample: SampleText): Table {
   const { text: body, dialect } = sniffSample(sample.text, sample.name);
@@ -73,6 +76,14 @@ export function readTable(sample: SampleText): Table {
       `${sample.name}: line ${parsed.lines[long + 1]} has ${data[long].length} fields, expected ${header.length} as in the header`,
     );
   }
+  const blank = data.findIndex(
+    (r) => r.length < header.length && r.join('') === '',
+  );
+  if (blank >= 0) {
+    throw new SampleError(
+      `${sample.name}: line ${parsed.lines[blank + 1]} is blank, expected ${header.length} fields as in the header`,
+    );
+  }
   const records = data.filter((r) => r.length === header.length);
   if (records.length === 0) {
     throw new SampleError(
@@ -80,7 +91,9 @@ export function readTable(sample: SampleText): Table {
     );
   }
   const shortRows = data.flatMap((fields, index) =>
-    fields.length < header.length ? [{ index, fields }] : [],
+    fields.length < header.length
+      ? [{ index, fields, line: parsed.lines[index + 1] }]
+      : [],
   );
   return {
     name: sample.name,

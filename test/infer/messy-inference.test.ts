@@ -217,16 +217,6 @@ const handled: Handled[] = [
     dialect: { delimiter: ',' },
   },
   {
-    kind: 'a short row (a median line) after a multi-line field',
-    file: fixture('ragged-multiline.csv'),
-    columns: [
-      { name: 'id', type: 'number' },
-      { name: 'vehicle', type: 'text' },
-      { name: 'note', type: 'text' },
-    ],
-    dialect: { delimiter: ',' },
-  },
-  {
     kind: 'latin1 text with --encoding latin1',
     file: fixture('latin1.csv'),
     options: ['--encoding', 'latin1'],
@@ -383,6 +373,17 @@ const refused: Refused[] = [
     kind: 'a row longer than the header',
     file: () => sampleFile('long-row.csv', 'id,unit\n1,U1\n2,U2,extra\n'),
     error: 'line 3 has 3 fields, expected 2 as in the header',
+  },
+  {
+    kind: 'a row shorter than the header, after a multi-line field',
+    file: fixture('ragged-multiline.csv'),
+    error: 'line 5 has 2 fields, expected 3 as in the header',
+    cli: true,
+  },
+  {
+    kind: 'a blank line between rows',
+    file: () => sampleFile('gap.csv', 'id,unit\n1,U1\n\n2,U2\n'),
+    error: 'line 3 is blank, expected 2 fields as in the header',
   },
   {
     kind: 'a quoted field never closed',
