@@ -155,6 +155,27 @@ const handled: Handled[] = [
     },
   },
   {
+    kind: 'ids with a prefix and leading zeros',
+    file: () =>
+      sampleFile(
+        'trips.csv',
+        'trip,unit\n' +
+          lines(40, (i) => {
+            const digits = String((i * 7919) % 100000).padStart(6, '0');
+            return `TR-${digits},U${i % 5}`;
+          }).join('\n') +
+          '\n',
+      ),
+    columns: [
+      { name: 'trip', type: 'text', kind: 'template' },
+      { name: 'unit', type: 'text' },
+    ],
+    dialect: { delimiter: ',' },
+    mock: (rows) => {
+      expect(rows.every((r) => /^TR-0\d{5}$/.test(r[0]))).toBe(true);
+    },
+  },
+  {
     kind: 'integers beyond 2^53',
     file: fixture('long-ids.csv'),
     columns: [
