@@ -20,7 +20,7 @@ const valueFields = {
   /**
    * For a layout with a Z token: the UTC offset written from each local
    * time of day, as `{ "00:00:00": "+01:00", "03:00:00": "+02:00" }`;
-   * without it Z writes `+00:00`.
+   * without it Z writes `Z`.
    */
   offsets: z
     .record(

@@ -12,8 +12,11 @@ export type OffsetSchedule = Record<string, string>;
 /** How an offset is written in a sample: `Z` or `+HH:MM`. */
 export const OFFSET = /(Z|[+-]\d\d:\d\d)$/;
 
-/** An offset written when a layout has one and no schedule is given. */
-const UTC = '+00:00';
+/**
+ * What Z writes without a schedule: `Z` for UTC, so a layout that ends
+ * in a bare Z still writes the letter.
+ */
+const UTC = 'Z';
 
 const SECONDS_PER_DAY = 86400;
 

@@ -17,8 +17,8 @@ describe('offsetAt', () => {
     );
   });
 
-  it('writes +00:00 without a schedule', () => {
-    expect(offsetAt(at('2022-10-13 01:00'))).toBe('+00:00');
+  it('writes Z without a schedule', () => {
+    expect(offsetAt(at('2022-10-13 01:00'))).toBe('Z');
   });
 });
 
