@@ -1,30 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BACKENDS, type Scratch } from './db/backends';
-import { INCIDENT, ROOT, SUMMARY, tempDir } from './support/job';
+import { fleetmocker, requireBuiltCli } from './support/cli';
+import { INCIDENT, SUMMARY, tempDir } from './support/job';
 
-const BIN = path.join(ROOT, 'bin/fleetmocker.js');
-
-/** Runs the built CLI as a user would, with only the given environment. */
-function fleetmocker(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
-  const child = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) {
-    throw new Error(
-      'dist/cli.js is missing: run npm run build (npm test does)',
-    );
-  }
-});
+beforeAll(requireBuiltCli);
 
 describe.each(BACKENDS)('fleetmocker CLI with $name', (backend) => {
   let scratch: Scratch;

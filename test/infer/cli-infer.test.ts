@@ -1,27 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PERFORM, ROOT, runInTemp, tempDir } from '../support/job';
+import { fleetmocker as run, requireBuiltCli } from '../support/cli';
+import { PERFORM, runInTemp, tempDir } from '../support/job';
 
-const BIN = path.join(ROOT, 'bin/fleetmocker.js');
+const fleetmocker = (args: string[]) =>
+  run(args, {}, tempDir('fleetmocker-infer-cli-'));
 
-function fleetmocker(args: string[]) {
-  const child = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: tempDir('fleetmocker-infer-cli-'),
-    env: { PATH: process.env.PATH },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) {
-    throw new Error(
-      'dist/cli.js is missing: run npm run build (npm test does)',
-    );
-  }
-});
+beforeAll(requireBuiltCli);
 
 describe('fleetmocker infer', () => {
   it('prints a config that generates as --config auto does, unedited', async () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +8,8 @@ import { readSampleTexts } from '../../src/pipeline';
 import { sniffSample, type Dialect } from '../../src/sample/dialect';
 import type { Encoding } from '../../src/sample/encoding';
 import { readLocalBytes } from '../../src/store/local';
-import { ROOT, runInTemp, tempDir } from '../support/job';
+import { fleetmocker as run } from '../support/cli';
+import { runInTemp, tempDir } from '../support/job';
 import { MESSY, sampleFile } from '../support/messy';
 
 /** What a column is inferred to be: its type and the format it keeps. */
@@ -490,19 +490,8 @@ const runWords = (file: string, options: string[] = []) => [
   ...options,
 ];
 
-function fleetmocker(args: string[]) {
-  const child = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin/fleetmocker.js'), ...args],
-    {
-      cwd: tempDir('fleetmocker-messy-cli-'),
-      env: { PATH: process.env.PATH },
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const fleetmocker = (args: string[]) =>
+  run(args, {}, tempDir('fleetmocker-messy-cli-'));
 
 describe('inference on a messy sample it reads', () => {
   describe.each(handled)('$kind', (sample) => {
