@@ -66,7 +66,9 @@ export function findEntity(
         a.key.emptyShare - b.key.emptyShare,
     );
   const best = scored[0];
-  if (!best) return keyOfCarries(candidates, columns);
+  if (!best) {
+    return keyOfCarries(candidates, columns) ?? keyByName(candidates);
+  }
   const identity = best.followers.filter(
     (c) =>
       follows(c, best.key) || c.distinct >= NEARLY_AS_MANY * best.key.distinct,
@@ -120,4 +122,24 @@ function keyOfCarries(
     .filter((c) => c.carries > 0)
     .sort((a, b) => b.carries - a.carries)[0];
   return best && { key: best.key.name, identity: [], constants: [] };
+}
+
+/**
+ * Without followers or carries, a repeating column still names the entity
+ * when its name says so (`unit`, `vehicle`) or its values are codes of one
+ * shape (`TRK-431`): rows of one vehicle stay one vehicle's in the mock.
+ * Other repeating columns (a speed, a status) are not taken, as nothing
+ * tells them from measurements.
+ */
+function keyByName(candidates: ColumnInfo[]): EntityGuess | undefined {
+  const named = (c: ColumnInfo) => HINTS.some(([re]) => re.test(c.name));
+  const best = candidates
+    .filter((c) => named(c) || c.kind === 'identifier')
+    .sort(
+      (a, b) =>
+        Number(named(b)) - Number(named(a)) ||
+        b.distinct - a.distinct ||
+        a.emptyShare - b.emptyShare,
+    )[0];
+  return best && { key: best.name, identity: [], constants: [] };
 }
