@@ -6,7 +6,7 @@ import {
   projectRoot,
   type LoadedConfig,
 } from './config/load';
-import type { FileSpec } from './config/schema';
+import type { Config, FileSpec } from './config/schema';
 import { MockGenerator, type FileDay } from './core/generate';
 import { formatDateTime } from './core/datetime';
 import { CsvWriter } from './csv/writer';
@@ -28,7 +28,7 @@ import type { ReadBytes, ReadText, RunOutput, Store } from './store/types';
 import { neutraliseFormula } from './csv/formulas';
 import { sniffSample, type Dialect } from './sample/dialect';
 import type { Encoding } from './sample/encoding';
-import { withDecimalPoints, withSampleFormats } from './sample/formats';
+import { forReport, withSampleFormats } from './sample/formats';
 
 /** What a run needs from outside the core; entry points build these. */
 export interface PipelineDeps {
@@ -169,8 +169,8 @@ export async function runJob(
       const sampleProfilers = new Map(
         [...samples].map(([role, s]) => {
           const profiler = new ColumnProfiler(s.header);
-          const points = withDecimalPoints(s);
-          s.records.forEach((r) => profiler.add(points(r)));
+          const readable = forReport(s, specOf(config, role));
+          s.records.forEach((r) => profiler.add(readable(r)));
           return [role, profiler];
         }),
       );
@@ -203,7 +203,10 @@ export async function runJob(
           fileDay,
           {
             dialect: samples.get(fileDay.role)!.dialect,
-            points: withDecimalPoints(samples.get(fileDay.role)!),
+            readable: forReport(
+              samples.get(fileDay.role)!,
+              specOf(config, fileDay.role),
+            ),
             formulas: job.neutraliseFormulas
               ? textColumns(config.files, fileDay)
               : null,
@@ -364,6 +367,11 @@ export async function runJob(
   }
 }
 
+/** The spec of a file of the config, by role. */
+function specOf(config: Config, role: string): FileSpec {
+  return config.files.find((f) => f.role === role)!;
+}
+
 async function writeFileDay(
   signal: StopSignal | undefined,
   output: RunOutput,
@@ -372,7 +380,7 @@ async function writeFileDay(
   format: {
     dialect: Dialect;
     /** A row as the report profiles it. */
-    points: (fields: string[]) => string[];
+    readable: (fields: string[]) => string[];
     formulas: boolean[] | null;
   },
   profiler: ColumnProfiler,
@@ -394,7 +402,7 @@ async function writeFileDay(
         `interrupted (${String(signal.reason ?? 'aborted')}) while writing ${relative}; the run was removed`,
       );
     }
-    profiler.add(format.points(row));
+    profiler.add(format.readable(row));
     const t = clock().getTime();
     await writer.row(
       mask ? row.map((v, i) => (mask[i] ? neutraliseFormula(v) : v)) : row,

@@ -1,4 +1,6 @@
-import type { Config } from '../config/schema';
+import type { Config, FileSpec } from '../config/schema';
+import { parseDateTime } from '../core/datetime';
+import { formatDatetime } from '../report/values';
 import type { Sample } from './read';
 
 /**
@@ -42,4 +44,31 @@ export function withDecimalPoints(
   if (!comma.includes(true)) return (fields) => fields;
   return (fields) =>
     fields.map((value, i) => (comma[i] ? value.replace(',', '.') : value));
+}
+
+/**
+ * Turns a record into one the report reads as the config does: decimal
+ * commas become points (see {@link withDecimalPoints}) and date-times in
+ * a layout of the config's (`DD.MM.YYYY HH:mm`, an offset kept as its
+ * local clock) are rewritten as `YYYY-MM-DD HH:mm:ss`, so that the report
+ * charts and scores them by time of day rather than as text. A value that
+ * does not read in its layout, such as a placeholder, stays as it is.
+ */
+export function forReport(
+  sample: Sample,
+  spec: FileSpec,
+): (fields: string[]) => string[] {
+  const points = withDecimalPoints(sample);
+  const layouts = sample.header.map((name) => {
+    const column = spec.columns.find((c) => c.name === name && !c.hidden);
+    return column?.type === 'datetime' ? column.format : undefined;
+  });
+  if (layouts.every((l) => l === undefined)) return points;
+  return (fields) =>
+    points(fields).map((value, i) => {
+      const layout = layouts[i];
+      if (layout === undefined || value === '') return value;
+      const seconds = parseDateTime(value, layout);
+      return Number.isFinite(seconds) ? formatDatetime(seconds * 1000) : value;
+    });
 }
