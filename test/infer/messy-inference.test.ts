@@ -83,6 +83,14 @@ function clockChange(day: string, before: string, after: string): string {
   return ['unit,logged,shown,sent,speed', ...rows].join('\n') + '\n';
 }
 
+/** The formulas sample's columns, with and without neutralising. */
+const FORMULA_COLUMNS = [
+  { name: 'id', type: 'number' },
+  { name: 'vehicle', type: 'text' },
+  { name: 'comment', type: 'text' },
+  { name: 'delta', type: 'number', decimals: 1 },
+];
+
 const handled: Handled[] = [
   {
     kind: 'UTF-8 with a BOM, semicolons, decimal commas and CRLF',
@@ -195,12 +203,7 @@ const handled: Handled[] = [
   {
     kind: 'values that spreadsheets run as formulas',
     file: fixture('formulas.csv'),
-    columns: [
-      { name: 'id', type: 'number' },
-      { name: 'vehicle', type: 'text' },
-      { name: 'comment', type: 'text' },
-      { name: 'delta', type: 'number', decimals: 1 },
-    ],
+    columns: FORMULA_COLUMNS,
     dialect: { delimiter: ',' },
     mock: (rows) => {
       expect(new Set(rows.map((r) => r[2]))).toEqual(
@@ -212,12 +215,7 @@ const handled: Handled[] = [
     kind: 'formulas with --neutralise-formulas',
     file: fixture('formulas.csv'),
     options: ['--neutralise-formulas'],
-    columns: [
-      { name: 'id', type: 'number' },
-      { name: 'vehicle', type: 'text' },
-      { name: 'comment', type: 'text' },
-      { name: 'delta', type: 'number', decimals: 1 },
-    ],
+    columns: FORMULA_COLUMNS,
     dialect: { delimiter: ',' },
     mock: (rows) => {
       expect(new Set(rows.map((r) => r[2]))).toEqual(
