@@ -3,9 +3,10 @@
  *
  * The report must not change between two runs over the same files, so the
  * choices come from a small linear congruential generator with a fixed
- * seed rather than from the job's random source or `Math.random()`: the
- * sample depends only on the values and their order. Its statistical
- * quality is modest, which is enough for picking histogram points.
+ * seed, given to the constructor, and from nothing else: no entropy and no
+ * clock, not even the job's seed. The sample depends only on the values
+ * and their order. Its statistical quality is modest, which is enough for
+ * picking histogram points.
  */
 export class Reservoir<T> {
   private readonly items: T[] = [];
