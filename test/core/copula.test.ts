@@ -3,7 +3,7 @@ import path from 'node:path';
 import { keyedStream, normal } from '../../src/core/random';
 import { spearman } from '../../src/stats/spearman';
 import { filesOf, readCsv } from '../support/csv';
-import { runInTemp, tempDir } from '../support/job';
+import { runConfig, tempDir } from '../support/job';
 
 /**
  * A sample of 400 readings from 20 units, where a distance A and a
@@ -92,18 +92,11 @@ describe('copula groups', () => {
   )!;
 
   const run = async (config: string, seed = '42') => {
-    const { result } = await runInTemp([
-      '--files',
-      sample,
-      '--config',
-      config,
-      '--data_size',
-      '3000',
-      '--date_range',
-      '10-13-22:10-14-22',
-      '--seed',
+    const { result } = await runConfig([sample], config, {
+      rows: 3000,
+      range: '10-13-22:10-14-22',
       seed,
-    ]);
+    });
     return result;
   };
   const mockRho = async (config: string, a: string, b: string) => {

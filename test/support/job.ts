@@ -74,21 +74,37 @@ export async function runInTemp(
   return { result, store, log };
 }
 
-/** Runs `--config auto` on samples over a range, into a fresh temp store. */
-export function runAuto(
+/** How much a test run generates, and from which seed. */
+export interface RunSize {
+  rows: number;
+  range: string;
+  seed: string;
+}
+
+/** Runs a config on samples over a range, into a fresh temp store. */
+export function runConfig(
   files: string[],
-  options: { rows: number; range: string; seed: string },
+  config: string,
+  size: RunSize,
 ): ReturnType<typeof runInTemp> {
   return runInTemp([
     '--files',
     ...files,
     '--config',
-    'auto',
+    config,
     '--data_size',
-    String(options.rows),
+    String(size.rows),
     '--date_range',
-    options.range,
+    size.range,
     '--seed',
-    options.seed,
+    size.seed,
   ]);
+}
+
+/** Runs `--config auto` on samples over a range, into a fresh temp store. */
+export function runAuto(
+  files: string[],
+  size: RunSize,
+): ReturnType<typeof runInTemp> {
+  return runConfig(files, 'auto', size);
 }
