@@ -28,6 +28,8 @@ import { evaluationOrder } from './order';
 import { keyedStream, type RandomStream } from './random';
 import { parseTemplate, renderTemplate, type Template } from './template';
 
+/** The joint uniforms of a row of a file without copula groups. */
+const NO_JOINT: ReadonlyMap<string, number> = new Map();
 /** What the core needs of a job: the seed, the days and the row count. */
 export interface GenerationJob {
   seed: string;
@@ -434,7 +436,8 @@ export class MockGenerator {
     e: number,
     dayKey: string,
     j: number,
-  ): Map<string, number> {
+  ): ReadonlyMap<string, number> {
+    if (file.copulas.length === 0) return NO_JOINT;
     const joint = new Map<string, number>();
     for (const copula of file.copulas) {
       const random = keyedStream(

@@ -26,6 +26,23 @@ function secondsOf(clock: string): number {
   return h * 3600 + m * 60 + s;
 }
 
+/** A schedule's starts in seconds, rising; built once per schedule. */
+const compiled = new WeakMap<
+  OffsetSchedule,
+  { at: number; offset: string }[]
+>();
+
+function startsOf(schedule: OffsetSchedule): { at: number; offset: string }[] {
+  let starts = compiled.get(schedule);
+  if (!starts) {
+    starts = Object.entries(schedule)
+      .map(([clock, offset]) => ({ at: secondsOf(clock), offset }))
+      .sort((a, b) => a.at - b.at);
+    compiled.set(schedule, starts);
+  }
+  return starts;
+}
+
 /**
  * The offset in force at a wall-clock time: that of the latest start at
  * or before its time of day; before the first start, the last one's, as
@@ -33,13 +50,13 @@ function secondsOf(clock: string): number {
  */
 export function offsetAt(seconds: number, schedule?: OffsetSchedule): string {
   if (!schedule) return UTC;
-  const starts = Object.entries(schedule)
-    .map(([clock, offset]) => ({ at: secondsOf(clock), offset }))
-    .sort((a, b) => a.at - b.at);
+  const starts = startsOf(schedule);
   if (starts.length === 0) return UTC;
   const inDay =
     ((Math.floor(seconds) % SECONDS_PER_DAY) + SECONDS_PER_DAY) %
     SECONDS_PER_DAY;
-  const current = starts.filter((s) => s.at <= inDay).pop();
-  return (current ?? starts[starts.length - 1]).offset;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    if (starts[i].at <= inDay) return starts[i].offset;
+  }
+  return starts[starts.length - 1].offset;
 }
