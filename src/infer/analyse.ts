@@ -1,5 +1,5 @@
 import { inferColumn, type ColumnInfo } from './kinds';
-import { referable, type FilePlan } from './plan';
+import { quoted, referable, type FilePlan } from './plan';
 import type { Table } from './table';
 
 /**
@@ -42,13 +42,12 @@ function shortRowMarkers(table: Table): FilePlan['markers'] {
     const id = `${fields.length}:${fields[0]}`;
     if (seen.has(id) || fields[0] === '') return [];
     seen.add(id);
-    const quoted = fields[0].replace(/\\/g, '\\\\').replace(/'/g, "\\'");
     return [
       {
         at: 'middle' as const,
         width: fields.length,
         key: table.header[0],
-        values: { [table.header[0]]: `'${quoted}'` },
+        values: { [table.header[0]]: quoted(fields[0]) },
       },
     ];
   });

@@ -1,3 +1,4 @@
+import { extent } from './extent';
 import type { GeneratorInput } from './plan';
 import type { Row } from '../core/expr';
 import {
@@ -95,8 +96,8 @@ function offsetPart(
       return typeof t === 'number' ? Number(v) - Math.round(t * 1000) : NaN;
     });
     if (deltas.some((d) => !Number.isFinite(d))) continue;
-    const low = Math.min(...deltas);
-    const spread = Math.max(...deltas) - low;
+    const [low, high] = extent(deltas);
+    const spread = high - low;
     if (spread > OFFSET_SPREAD_MS) continue;
     const ref = nameRef(type.name);
     const jitter = spread > 0 ? ` + rand_int(0, ${spread})` : '';

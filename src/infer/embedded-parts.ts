@@ -6,6 +6,8 @@
  * the mock draws from the sample.
  */
 
+import { extent } from './extent';
+
 /** A literal piece of text, or a part that varies from row to row. */
 export type Piece =
   { kind: 'literal'; text: string } | { kind: 'varies'; values: string[] };
@@ -56,7 +58,7 @@ function mergePieces(pieces: Piece[]): Piece[] {
 
 function sharedEnds(texts: string[]): Piece[] {
   let head = 0;
-  const shortest = Math.min(...texts.map((t) => t.length));
+  const [shortest] = extent(texts.map((t) => t.length));
   while (head < shortest && texts.every((t) => t[head] === texts[0][head])) {
     head++;
   }

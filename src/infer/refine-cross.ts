@@ -1,6 +1,6 @@
 import { parseExpression, referencedNames } from '../core/expr';
 import { inferCrossFile, type CrossFindings } from './cross';
-import type { DatasetPlan, FilePlan } from './plan';
+import { ref, type DatasetPlan, type FilePlan } from './plan';
 import { pruneHidden } from './prune';
 
 /**
@@ -75,7 +75,7 @@ function shareAttributes(
       name,
       ...(type && type !== 'text' ? { type } : {}),
       kind: 'choice',
-      sample: name.match(/^[A-Za-z_][A-Za-z0-9_]*$/) ? name : `\`${name}\``,
+      sample: ref(name),
       file: many.role,
     });
     const read = { name, ...(type && type !== 'text' ? { type } : {}) };

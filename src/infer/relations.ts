@@ -126,7 +126,8 @@ export function findCarries(
   columns: ColumnInfo[],
   key: ColumnInfo,
 ): CarryRelation[] {
-  const inFileOrder = carriesAlong(columns, rowsByEntity(key));
+  const groups = rowsByEntity(key);
+  const inFileOrder = carriesAlong(columns, groups);
   if (inFileOrder.length) return inFileOrder;
   // A file not written in time order may still chain each entity's rows
   // in the order of one of its date-times, as the mock draws them.
@@ -135,7 +136,7 @@ export function findCarries(
     .map((time) =>
       carriesAlong(
         columns,
-        rowsByEntity(key).map((rows) =>
+        groups.map((rows) =>
           [...rows].sort((a, b) => time.values[a] - time.values[b] || a - b),
         ),
       ),
