@@ -135,7 +135,11 @@ export async function runJob(
   let output: RunOutput | undefined;
   let started = false;
   try {
-    loaded = await loadConfig(job, deps);
+    // Inference reads the samples before the run does; each is fetched
+    // once and handed to the run from memory.
+    const readBytes =
+      job.config === AUTO ? readTwiceFetchOnce(bytesOf(deps)) : bytesOf(deps);
+    loaded = await loadConfig(job, deps, readBytes);
     const config = loaded.config;
     await deps.runLog.startRun({
       runId: deps.runId,
@@ -148,7 +152,7 @@ export async function runJob(
     started = true;
 
     const samples = await timed('read', async () => {
-      const read = await readSamples(job, config.files, bytesOf(deps));
+      const read = await readSamples(job, config.files, readBytes);
       return {
         value: read.samples,
         rows: [...read.samples.values()].reduce((n, s) => n + s.rows.length, 0),
@@ -156,26 +160,39 @@ export async function runJob(
       };
     });
 
-    const { generator, sampleProfilers } = await timed('profile', async () => {
-      const generator = new MockGenerator(
-        withSampleFormats(config, samples),
-        samples,
-        {
-          seed: job.seed,
-          days: job.days,
-          dataSize: job.dataSize,
-        },
-      );
-      const sampleProfilers = new Map(
-        [...samples].map(([role, s]) => {
-          const profiler = new ColumnProfiler(s.header);
-          const readable = forReport(s, specOf(config, role));
-          s.records.forEach((r) => profiler.add(readable(r)));
-          return [role, profiler];
-        }),
-      );
-      return { value: { generator, sampleProfilers }, rows: 0, bytes: 0 };
-    });
+    const { generator, sampleProfilers, readables } = await timed(
+      'profile',
+      async () => {
+        const generator = new MockGenerator(
+          withSampleFormats(config, samples),
+          samples,
+          {
+            seed: job.seed,
+            days: job.days,
+            dataSize: job.dataSize,
+          },
+        );
+        const readables = new Map(
+          [...samples].map(([role, s]) => [
+            role,
+            forReport(s, specOf(config, role)),
+          ]),
+        );
+        const sampleProfilers = new Map(
+          [...samples].map(([role, s]) => {
+            const profiler = new ColumnProfiler(s.header);
+            const readable = readables.get(role)!;
+            s.records.forEach((r) => profiler.add(readable(r)));
+            return [role, profiler];
+          }),
+        );
+        return {
+          value: { generator, sampleProfilers, readables },
+          rows: 0,
+          bytes: 0,
+        };
+      },
+    );
 
     output = await deps.store.begin(deps.runId);
     const target = output;
@@ -187,6 +204,8 @@ export async function runJob(
       await file.close();
     }
     const mockProfilers = new Map<string, ColumnProfiler>();
+    // Which columns to neutralise depends on the file, not the day.
+    const formulaMasks = new Map<string, boolean[] | null>();
     let writeMs = 0;
     const generateStart = deps.clock();
     const files: WrittenFile[] = [];
@@ -196,6 +215,12 @@ export async function runJob(
         const profiler =
           mockProfilers.get(fileDay.role) ?? new ColumnProfiler(fileDay.header);
         mockProfilers.set(fileDay.role, profiler);
+        if (!formulaMasks.has(fileDay.role)) {
+          formulaMasks.set(
+            fileDay.role,
+            job.neutraliseFormulas ? textColumns(config.files, fileDay) : null,
+          );
+        }
         const written = await writeFileDay(
           deps.signal,
           target,
@@ -203,13 +228,8 @@ export async function runJob(
           fileDay,
           {
             dialect: samples.get(fileDay.role)!.dialect,
-            readable: forReport(
-              samples.get(fileDay.role)!,
-              specOf(config, fileDay.role),
-            ),
-            formulas: job.neutraliseFormulas
-              ? textColumns(config.files, fileDay)
-              : null,
+            readable: readables.get(fileDay.role)!,
+            formulas: formulaMasks.get(fileDay.role) ?? null,
           },
           profiler,
           (ms) => {
@@ -433,6 +453,24 @@ function bytesOf(deps: PipelineDeps): ReadBytes {
   );
 }
 
+/**
+ * A reader whose second read of a file is served from the first, then
+ * forgotten, so that a sample is fetched once but not held for the run.
+ */
+function readTwiceFetchOnce(read: ReadBytes): ReadBytes {
+  const kept = new Map<string, Promise<Uint8Array>>();
+  return (file) => {
+    const first = kept.get(file);
+    if (first) {
+      kept.delete(file);
+      return first;
+    }
+    const bytes = read(file);
+    kept.set(file, bytes);
+    return bytes;
+  };
+}
+
 /** The --config value that infers the config from the samples. */
 export const AUTO = 'auto';
 /** Where a run with --config auto keeps the config it inferred. */
@@ -471,14 +509,11 @@ function textColumns(specs: FileSpec[], fileDay: FileDay): boolean[] {
 async function loadConfig(
   job: GenerateJob,
   deps: PipelineDeps,
+  readBytes: ReadBytes,
 ): Promise<LoadedConfig & { text: string }> {
   const nameOrPath = job.config;
   if (nameOrPath === AUTO) {
-    const samples = await readSampleTexts(
-      job.files,
-      bytesOf(deps),
-      job.encoding,
-    );
+    const samples = await readSampleTexts(job.files, readBytes, job.encoding);
     const text = inferConfigText(samples, AUTO);
     return { ...parseConfig(text, AUTO), text };
   }
